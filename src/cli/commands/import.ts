@@ -1,0 +1,6 @@
+/** `kam import`: not built yet (see the open issues). */
+import { UsageError } from '../../errors.js';
+
+export async function run(): Promise<number> {
+  throw new UsageError('`kam import` is not implemented yet');
+}

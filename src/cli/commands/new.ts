@@ -1,0 +1,6 @@
+/** `kam new`: not built yet (see the open issues). */
+import { UsageError } from '../../errors.js';
+
+export async function run(): Promise<number> {
+  throw new UsageError('`kam new` is not implemented yet');
+}

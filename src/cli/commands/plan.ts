@@ -1,0 +1,6 @@
+/** `kam plan`: not built yet (see the open issues). */
+import { UsageError } from '../../errors.js';
+
+export async function run(): Promise<number> {
+  throw new UsageError('`kam plan` is not implemented yet');
+}

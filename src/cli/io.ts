@@ -1,0 +1,32 @@
+/** What a command may touch of the outside world; `bin/kam.js` fills it from `process`, tests fake it. */
+export interface Stream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: Stream;
+  stderr: Stream;
+  /** standard input, for prompts; absent in tests that drive no prompt */
+  stdin?: NodeJS.ReadableStream;
+  /** the system date as YYYY-MM-DD (the clock is read here and nowhere else) */
+  today(): string;
+}
+
+/** Colour level from FORCE_COLOR (wins when set), then NO_COLOR, then whether the stream is a TTY. */
+export function colorLevel(env: Io['env'], stream: Stream): 0 | 1 | 2 | 3 {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') {
+    if (force === '0' || force === 'false') return 0;
+    const n = Number(force);
+    return n === 2 || n === 3 ? n : 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  return stream.isTTY ? 1 : 0;
+}
+
+/** Progress on stderr only where a person watches it: a TTY, not CI. */
+export const showProgress = (io: Io) => Boolean(io.stderr.isTTY) && !io.env.CI;

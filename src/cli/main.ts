@@ -1,0 +1,191 @@
+/**
+ * The command line: flags, help and exit codes. Each command's action imports its own module, so
+ * `kam --help` and `kam --version` load commander and nothing heavy (no zod, YAML, handlebars or
+ * prompts). Exit codes: 0 success, 1 findings, 2 usage or environment errors and crashes.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { formatNames } from '../format/index.js';
+import type { Io } from './io.js';
+
+export const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/** What every command's `run` receives besides its own options. */
+export interface Context {
+  io: Io;
+  version: string;
+}
+
+type Run = (args: unknown[], options: Record<string, unknown>, ctx: Context) => Promise<number>;
+const commandModules: Record<string, () => Promise<{ run: Run }>> = {
+  validate: () => import('./commands/validate.js') as Promise<{ run: Run }>,
+  score: () => import('./commands/score.js') as Promise<{ run: Run }>,
+  check: () => import('./commands/check.js') as Promise<{ run: Run }>,
+  plan: () => import('./commands/plan.js') as Promise<{ run: Run }>,
+  diff: () => import('./commands/diff.js') as Promise<{ run: Run }>,
+  schema: () => import('./commands/schema.js') as Promise<{ run: Run }>,
+  init: () => import('./commands/init.js') as Promise<{ run: Run }>,
+  new: () => import('./commands/new.js') as Promise<{ run: Run }>,
+  import: () => import('./commands/import.js') as Promise<{ run: Run }>,
+};
+
+const dirOption = () => new Option('-C, --dir <path>', 'workspace folder (default: nearest folder upward with kam.yaml, else the current one)');
+const asOfOption = () => new Option('--as-of <date>', 'the date taken as today, YYYY-MM-DD (default: kam.yaml as_of, else the system date)');
+const formatOption = () => new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish');
+const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+function build(ctx: Context, setCode: (code: number) => void): Command {
+  const program = new Command('kam')
+    .description('Key account management plans kept as code: validate, score, check, diff and report')
+    .version(ctx.version, '-v, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) })
+    .addHelpText('after', examples(['kam validate -C examples/acme', 'kam score --sort composite', 'kam check --format github', 'kam plan examples/acme --format html', 'kam diff main']));
+
+  const action = (name: string) => async (...all: unknown[]) => {
+    const cmd = all[all.length - 1] as Command;
+    const args = all.slice(0, -2);
+    const mod = await commandModules[name]();
+    setCode(await mod.run(args, cmd.opts(), ctx));
+  };
+
+  program
+    .command('validate')
+    .description('check every workspace file (or the files named) against the schemas')
+    .argument('[files...]', 'files to validate (default: the whole workspace)')
+    .addOption(dirOption())
+    .addOption(formatOption())
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => positiveInt(v, '--max-warnings'))
+    .addHelpText('after', examples(['kam validate', 'kam validate accounts/initech.yaml', 'kam validate -C examples/acme --format json']))
+    .action(action('validate'));
+
+  program
+    .command('score')
+    .description('score, tier and classify every account; show defection risk and the portfolio view')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .option('--json', 'print the scores as JSON (sorted by id)')
+    .option('--sort <column>', 'sort the table by a column (id, name, attractiveness, relationship, value, composite, tier, abc, segment, quadrant, risk, completeness)', 'id')
+    .option('--tier <tier>', 'show only accounts of this tier (key, ordinary, prospect)')
+    .addHelpText('after', examples(['kam score', 'kam score --sort composite --tier key', 'kam score --json > scores.json']))
+    .action(action('score'));
+
+  program
+    .command('check')
+    .description('validate and apply the completeness rules: the CI gate')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .addOption(formatOption())
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => positiveInt(v, '--max-warnings'))
+    .option('--changed-since <ref>', 'check only the accounts whose files changed since this git revision')
+    .addHelpText('after', examples(['kam check', 'kam check --format github --max-warnings 0', 'kam check --changed-since origin/main']))
+    .action(action('check'));
+
+  program
+    .command('plan')
+    .description('render one account plan per account and a portfolio report')
+    .argument('[workspace-or-ids...]', 'account ids to render (default: all); a folder as the first argument is the workspace')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .option('-o, --out <dir>', 'output folder, inside which plan writes only', 'reports')
+    .addOption(new Option('--format <format>', 'report format').choices(['md', 'html']).default('md'))
+    .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(['en', 'zh']))
+    .option('--force', 'overwrite files in the output folder that kam did not generate')
+    .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan --out out/plans']))
+    .action(action('plan'));
+
+  program
+    .command('diff')
+    .description('what changed in the account plans between two git revisions')
+    .argument('[base]', 'base revision', 'HEAD')
+    .argument('[head]', 'head revision (default: the working tree)')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .addHelpText('after', examples(['kam diff', 'kam diff main', 'kam diff v1 v2 --format md']))
+    .action(action('diff'));
+
+  program
+    .command('schema')
+    .description('write JSON Schema files for editors (yaml-language-server)')
+    .option('-o, --out <dir>', 'output folder', 'schemas')
+    .addOption(dirOption())
+    .option('--force', 'overwrite files kam did not generate')
+    .addHelpText('after', examples(['kam schema', 'kam schema --out .vscode/schemas']))
+    .action(action('schema'));
+
+  program
+    .command('init')
+    .description('create a workspace (asks on a TTY; --yes and flags for scripts)')
+    .argument('[dir]', 'folder to create the workspace in', '.')
+    .option('-y, --yes', 'do not ask; take flags and defaults')
+    .option('--company <name>', 'our company name')
+    .option('--currency <code>', 'workspace currency', 'CNY')
+    .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'zh']).default('en'))
+    .option('--ci', 'also write a GitHub Actions workflow that runs kam check')
+    .option('--example', 'also write a sample account')
+    .option('--force', 'overwrite existing files')
+    .addHelpText('after', examples(['kam init', 'kam init acme --yes --company "Example Co." --currency EUR --lang en']))
+    .action(action('init'));
+
+  program
+    .command('new')
+    .description('add an account (or, with --competitor, a competitor) from a starter template')
+    .argument('<id>', 'slug id, which is also the file name')
+    .addOption(dirOption())
+    .option('--competitor', 'create competitors/<id>.yaml instead of an account')
+    .option('-y, --yes', 'do not ask; take flags and defaults')
+    .option('--name <name>', 'account name')
+    .option('--industry <industry>', 'industry')
+    .option('--region <region>', 'region')
+    .option('--lead <name>', 'account lead')
+    .option('--force', 'overwrite an existing file')
+    .addHelpText('after', examples(['kam new initech', 'kam new initech --yes --name "Initech Ltd" --lead "Wang Lei"', 'kam new globex --competitor']))
+    .action(action('new'));
+
+  program
+    .command('import')
+    .description('create account files from a CRM export (CSV)')
+    .argument('<csv>', 'CSV file (Salesforce account export or similar)')
+    .addOption(dirOption())
+    .option('--map <column=path>', 'map a column to a field path (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--dry-run', 'show what would be written, write nothing')
+    .option('--force', 'overwrite existing account files')
+    .addHelpText('after', examples(['kam import accounts.csv', 'kam import export.csv --map "Total Sales=financials.revenue.2025" --dry-run']))
+    .action(action('import'));
+
+  return program;
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number, not "${value}"`);
+  return n;
+}
+
+/** Runs kam with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const ctx: Context = { io, version };
+  let code = 0;
+  const program = build(ctx, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit 0; every other commander error is a usage error
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`kam: ${error.message}\n`);
+      return 2;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`kam crashed (version ${version}); please report this with the output below.\n${stack}\n`);
+    return 2;
+  }
+}

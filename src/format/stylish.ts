@@ -1,0 +1,26 @@
+/** The default human format: findings grouped by file, `line:col severity message rule` rows. */
+import { countFindings, type Finding } from '../findings.js';
+import type { Formatter } from './types.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const stylish: Formatter = (findings, { chalk }) => {
+  if (findings.length === 0) return '';
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const out: string[] = [];
+  for (const [file, list] of byFile) {
+    out.push('', chalk.underline(file));
+    const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
+    const msgWidth = Math.max(...list.map((f) => f.message.length));
+    for (const f of list) {
+      const pos = `${f.line}:${f.column}`.padEnd(posWidth);
+      const sev = f.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
+      out.push(`  ${chalk.dim(pos)}  ${sev}  ${f.message.padEnd(msgWidth)}  ${chalk.dim(f.rule)}`);
+    }
+  }
+  const { errors, warnings } = countFindings(findings);
+  const total = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  out.push('', errors > 0 ? chalk.red.bold(total) : chalk.yellow.bold(total), '');
+  return out.join('\n');
+};

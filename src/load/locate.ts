@@ -1,0 +1,173 @@
+/**
+ * Document paths to source positions. A path is a list of mapping keys and sequence indexes
+ * (`['contacts', 0, 'name']`); `locate` answers the position of the node it names, or of its
+ * closest existing parent when it is missing, so a finding always points somewhere real.
+ *
+ * Two sources of nodes: the events js-yaml reports while it parses (the fast path) and eemeli's
+ * document nodes (the slow path, for files with anchors or broken syntax). Both come down to an
+ * offset; `LineIndex` turns offsets into 1-based line and column.
+ */
+import { isMap, isPair, isScalar, isSeq, isAlias, type Document, type Node as YamlNode } from 'yaml';
+
+export type PathSegment = string | number;
+export type DocPath = readonly PathSegment[];
+export interface Position {
+  line: number;
+  column: number;
+}
+/** `key`: the key of the entry the path names (unknown keys); `value`: its value, else its key. */
+export type Target = 'key' | 'value';
+
+export interface Locator {
+  locate(path: DocPath, target?: Target): Position;
+}
+
+/** Offsets to 1-based line/column by binary search over line starts. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
+
+const START: Position = { line: 1, column: 1 };
+const sameKey = (key: unknown, seg: PathSegment) => key !== null && key !== undefined && String(key) === String(seg);
+
+/** Skips white space and comments from an offset to where a node's content starts. */
+function skipBlank(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    else if (c === 0x23 /* # */) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl + 1;
+    } else break;
+  }
+  return i;
+}
+
+/** Records js-yaml's `listener` events with almost no cost; builds a tree only when asked. */
+export class EventRecorder {
+  readonly marks: number[] = [];
+  readonly results: unknown[] = [];
+  readonly kinds: (string | null)[] = [];
+  readonly listener = (type: 'open' | 'close', state: { position: number; result: unknown; kind: string | null }) => {
+    if (type === 'open') this.marks.push(state.position);
+    else {
+      this.marks.push(-1 - state.position);
+      this.results.push(state.result);
+      this.kinds.push(state.kind);
+    }
+  };
+}
+
+interface EventNode {
+  start: number;
+  kind: string | null;
+  result: unknown;
+  children: EventNode[];
+}
+
+function buildTree(rec: EventRecorder): EventNode | undefined {
+  const stack: EventNode[] = [{ start: 0, kind: null, result: undefined, children: [] }];
+  let closed = 0;
+  for (const mark of rec.marks) {
+    if (mark >= 0) {
+      const node: EventNode = { start: mark, kind: null, result: undefined, children: [] };
+      stack[stack.length - 1].children.push(node);
+      stack.push(node);
+    } else {
+      const node = stack.pop()!;
+      node.kind = rec.kinds[closed];
+      node.result = rec.results[closed];
+      closed++;
+    }
+  }
+  return stack[0].children[0];
+}
+
+/** A node that only wraps another (js-yaml opens a sequence entry and then its scalar). */
+const unwrap = (node: EventNode): EventNode =>
+  node.kind !== 'mapping' && node.kind !== 'sequence' && node.children.length === 1 ? unwrap(node.children[0]) : node;
+
+export class EventLocator implements Locator {
+  private tree: EventNode | undefined | null = null;
+  private lines: LineIndex | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly recorder: EventRecorder,
+  ) {}
+
+  locate(path: DocPath, target: Target = 'value'): Position {
+    if (this.tree === null) this.tree = buildTree(this.recorder);
+    let node = this.tree && unwrap(this.tree);
+    let at: EventNode | undefined; // the node a found path points to; undefined: the file start
+    for (let i = 0; node && i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (node.kind === 'mapping') {
+        const kids = node.children;
+        let found = -1;
+        for (let k = 0; k + 1 < kids.length; k += 2) if (sameKey(unwrap(kids[k]).result, seg)) found = k;
+        if (found === -1) break;
+        const key = unwrap(kids[found]);
+        const value = unwrap(kids[found + 1]);
+        at = last && target === 'value' && value.kind === 'scalar' ? value : key;
+        node = value;
+      } else if (node.kind === 'sequence' && typeof seg === 'number' && seg < node.children.length) {
+        node = unwrap(node.children[seg]);
+        at = node;
+      } else break;
+    }
+    if (!at) return START;
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.position(skipBlank(this.text, at.start));
+  }
+}
+
+/** Positions from eemeli's document nodes (slow path: anchors, aliases, recovered errors). */
+export class DocumentLocator implements Locator {
+  private lines: LineIndex | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document,
+  ) {}
+
+  locate(path: DocPath, target: Target = 'value'): Position {
+    let node: unknown = this.doc.contents;
+    let at: number | undefined;
+    for (let i = 0; node && i < path.length; i++) {
+      if (isAlias(node)) node = node.resolve(this.doc);
+      const seg = path[i];
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && sameKey(isScalar(p.key) ? p.key.value : p.key, seg));
+        if (!pair) break;
+        const key = pair.key as YamlNode | null;
+        const value = pair.value as YamlNode | null;
+        const last = i === path.length - 1;
+        at = last && target === 'value' && isScalar(value) && value.range ? value.range[0] : key?.range?.[0];
+        node = value;
+      } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+        node = node.items[seg];
+        at = (node as YamlNode | null)?.range?.[0] ?? at;
+      } else break;
+    }
+    if (at === undefined) return START;
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.position(at);
+  }
+}
+
+/** For files that never parsed: everything points at the start. */
+export const startLocator: Locator = { locate: () => START };

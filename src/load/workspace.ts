@@ -1,0 +1,186 @@
+/**
+ * Finding a workspace and loading every file of it (SPEC section 1): read once, parse once,
+ * validate once against the schema of its kind. A broken file becomes findings and the rest go
+ * on; only an unreadable `kam.yaml` stops the run (UsageError, exit 2).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { z } from 'zod';
+import { UsageError } from '../errors.js';
+import type { Finding } from '../findings.js';
+import { sortFindings } from '../findings.js';
+import { Account } from '../schema/account.js';
+import { schemaRules } from '../schema/common.js';
+import { Competitor } from '../schema/competitor.js';
+import { Config, defaultConfig } from '../schema/config.js';
+import { zodIssues, type SchemaIssue } from '../schema/issues.js';
+import { Self } from '../schema/self.js';
+import { unknownKeys } from '../schema/unknown-keys.js';
+import { startLocator, type Locator } from './locate.js';
+import { parseYaml } from './parse.js';
+import { readSource, type Decoded } from './read.js';
+
+export type FileKind = 'config' | 'self' | 'competitor' | 'account';
+
+const schemas = { config: Config, self: Self, competitor: Competitor, account: Account } satisfies Record<FileKind, z.ZodType>;
+type DataOf = { config: Config; self: Self; competitor: Competitor; account: Account };
+
+export interface Doc<K extends FileKind = FileKind> {
+  kind: K;
+  /** workspace-relative, `/` separators */
+  file: string;
+  /** the id the file name gives (accounts and competitors), else null */
+  id: string | null;
+  /** the parsed YAML value, whatever its shape (undefined when the file did not parse) */
+  raw: unknown;
+  /** the schema-checked data; undefined when the file has an error */
+  data: DataOf[K] | undefined;
+  locator: Locator;
+  findings: Finding[];
+}
+
+export interface Workspace {
+  root: string;
+  config: Config;
+  configDoc: Doc<'config'> | undefined;
+  self: Doc<'self'> | undefined;
+  competitors: Doc<'competitor'>[];
+  accounts: Doc<'account'>[];
+  /** every load and schema finding, sorted */
+  findings: Finding[];
+}
+
+export const CONFIG_FILE = 'kam.yaml';
+const YAML_EXT = /\.ya?ml$/;
+
+/** `-C` if given (must be a folder), else the nearest folder upward holding kam.yaml, else cwd. */
+export function findWorkspace(cwd: string, dir?: string): string {
+  if (dir !== undefined) {
+    const root = resolve(cwd, dir);
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no such workspace folder: ${dir}`);
+    return root;
+  }
+  for (let at = resolve(cwd); ; at = dirname(at)) {
+    if (existsSync(join(at, CONFIG_FILE))) return at;
+    if (dirname(at) === at) return resolve(cwd);
+  }
+}
+
+/** What kind of file a workspace-relative path is. */
+export function kindOf(file: string): FileKind {
+  if (file === 'kam.yaml' || file === 'kam.yml') return 'config';
+  if (file === 'self.yaml' || file === 'self.yml') return 'self';
+  if (file.startsWith('competitors/')) return 'competitor';
+  return 'account';
+}
+
+const listYaml = (root: string, folder: string): string[] => {
+  const at = join(root, folder);
+  if (!existsSync(at)) return [];
+  return readdirSync(at, { withFileTypes: true })
+    .filter((e) => e.isFile() && YAML_EXT.test(e.name))
+    .map((e) => `${folder}/${e.name}`);
+};
+
+/** Every workspace file, sorted: kam.yaml, self.yaml, competitors/*, accounts/*. */
+export function listWorkspaceFiles(root: string): string[] {
+  const top = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml'].filter((f) => existsSync(join(root, f)));
+  return [...top, ...listYaml(root, 'competitors').sort(), ...listYaml(root, 'accounts').sort()];
+}
+
+/** A file argument (relative to cwd) as a workspace-relative path with `/`. */
+export const toWorkspacePath = (root: string, cwd: string, file: string): string =>
+  relative(root, resolve(cwd, file)).split(sep).join('/');
+
+const finding = (doc: Pick<Doc, 'file' | 'kind' | 'id'>, rule: string, message: string, pos: { line: number; column: number }): Finding => ({
+  file: doc.file,
+  line: pos.line,
+  column: pos.column,
+  severity: 'error',
+  rule,
+  message,
+  account: doc.kind === 'account' ? doc.id : null,
+});
+
+/** Parses and validates one file's text against the schema of its kind. */
+export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decoded): Doc<K> {
+  const id = kind === 'account' || kind === 'competitor' ? basename(file).replace(YAML_EXT, '') : null;
+  const doc: Doc<K> = { kind, file, id, raw: undefined, data: undefined, locator: startLocator, findings: [] };
+  if (source.problem) {
+    doc.findings.push(finding(doc, source.problem.rule, source.problem.message, source.problem));
+    return doc;
+  }
+  const parsed = parseYaml(source.text);
+  doc.locator = parsed.locator;
+  doc.raw = parsed.value;
+  for (const p of parsed.problems) doc.findings.push(finding(doc, p.rule, p.message, p));
+  if (parsed.problems.length > 0) return doc;
+
+  const schema = schemas[kind];
+  const raw = kind === 'config' && (parsed.value === null || parsed.value === undefined) ? {} : parsed.value;
+  const issues: SchemaIssue[] = [];
+  if (raw === null || raw === undefined) {
+    issues.push({ path: [], target: 'key', rule: 'yaml/empty', message: 'the file is empty: it must hold a mapping (key: value lines)' });
+  } else {
+    const result = schema.safeParse(raw);
+    if (!result.success) issues.push(...zodIssues(result.error, raw));
+    issues.push(...unknownKeys(schema, raw));
+    if (result.success) {
+      const data = result.data as { id?: string };
+      if (id !== null && data.id !== id) {
+        issues.push({ path: ['id'], target: 'value', rule: schemaRules.idMismatch, message: `id \`${data.id}\` must equal the file name \`${id}\`` });
+      }
+      if (issues.length === 0) doc.data = result.data as DataOf[K];
+    }
+  }
+  for (const issue of issues) doc.findings.push(finding(doc, issue.rule, issue.message, parsed.locator.locate(issue.path, issue.target)));
+  return doc;
+}
+
+export interface LoadOptions {
+  /** workspace-relative files to load instead of the whole workspace (kam.yaml is always read) */
+  files?: string[];
+  /** how to read a workspace-relative file; the file system by default (git for `diff`) */
+  read?: (file: string) => Decoded;
+  /** every workspace file, when not listed from the file system (git for `diff`) */
+  list?: string[];
+}
+
+/** Loads a workspace: every file once, findings sorted. */
+export function loadWorkspace(root: string, options: LoadOptions = {}): Workspace {
+  const read = options.read ?? ((file: string) => readSource(join(root, file)));
+  const all = options.list ?? listWorkspaceFiles(root);
+  const files = options.files ?? all;
+
+  const configFile = all.find((f) => kindOf(f) === 'config');
+  let configDoc: Doc<'config'> | undefined;
+  let config = defaultConfig();
+  if (configFile) {
+    configDoc = loadDoc('config', configFile, read(configFile));
+    const broken = configDoc.findings.find((f) => f.rule.startsWith('yaml/'));
+    if (broken) throw new UsageError(`${broken.file}:${broken.line}:${broken.column}: cannot read the workspace settings: ${broken.message}`);
+    if (configDoc.data) config = configDoc.data;
+  }
+
+  const ws: Workspace = { root, config, configDoc, self: undefined, competitors: [], accounts: [], findings: [...(configDoc?.findings ?? [])] };
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const kind = kindOf(file);
+    if (kind === 'config') continue;
+    const doc = loadDoc(kind, file, read(file));
+    const key = `${kind}:${doc.id}`;
+    if (doc.id !== null && seen.has(key)) {
+      doc.data = undefined;
+      doc.findings.push(finding(doc, 'schema/duplicate-id', `\`${doc.id}\` is also defined by ${seen.get(key)}`, { line: 1, column: 1 }));
+    } else if (doc.id !== null) seen.set(key, file);
+    ws.findings.push(...doc.findings);
+    if (doc.kind === 'self') ws.self = doc as Doc<'self'>;
+    else if (doc.kind === 'competitor') ws.competitors.push(doc as Doc<'competitor'>);
+    else ws.accounts.push(doc as Doc<'account'>);
+  }
+  ws.findings = sortFindings(ws.findings);
+  return ws;
+}
+
+/** The accounts whose files are valid, in file order. */
+export const validAccounts = (ws: Workspace) => ws.accounts.filter((d): d is Doc<'account'> & { data: Account } => d.data !== undefined);

@@ -1,0 +1,50 @@
+/**
+ * Building blocks shared by the four file schemas (SPEC section 1): slugs, dates, ratios, money,
+ * ratings. Every rule id a schema finding can carry is named here, once.
+ */
+import { z } from 'zod';
+
+/** Rule ids of schema findings; zod issues map to these in `issues.ts`. */
+export const schemaRules = {
+  type: 'schema/type',
+  required: 'schema/required',
+  enum: 'schema/enum',
+  range: 'schema/range',
+  slug: 'schema/slug',
+  date: 'schema/date',
+  unknownKey: 'schema/unknown-key',
+  idMismatch: 'schema/id-mismatch',
+  invalid: 'schema/invalid',
+} as const;
+
+export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for `YYYY-MM-DD` strings that name a real calendar day (no 2026-02-30). */
+export function isRealDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const slug = z
+  .string()
+  .regex(SLUG, { message: 'must be a slug: lower-case letters, digits and "-", starting with a letter or digit' });
+
+export const isoDate = z
+  .string()
+  .refine(isRealDate, { message: 'must be a real calendar date written YYYY-MM-DD', params: { rule: schemaRules.date } })
+  .meta({ format: 'date' });
+
+export const ratio = z.number().min(0).max(1);
+export const money = z.number();
+export const text = z.string();
+export const textList = z.array(z.string());
+
+export const Rating = z.enum(['high', 'medium', 'low']);
+export const PricePosition = z.enum(['below_market', 'at_market', 'above_market']);
+
+export type Rating = z.infer<typeof Rating>;
+export type PricePosition = z.infer<typeof PricePosition>;

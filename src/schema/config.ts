@@ -1,0 +1,74 @@
+/**
+ * `kam.yaml`: workspace settings (SPEC 1.1). Every setting has a default, so a workspace without
+ * `kam.yaml` parses to the same object as an empty one. The scoring defaults are those of SPEC
+ * section 3, the check defaults those of section 5.
+ */
+import { z } from 'zod';
+import { isoDate, text } from './common.js';
+
+export const Severity = z.enum(['error', 'warn']);
+export const RuleSetting = z.enum(['error', 'warn', 'off']);
+export const Lang = z.enum(['en', 'zh']);
+
+const weight = z.number().min(0);
+const score = z.number().min(0).max(100);
+const share = z.number().gt(0).max(1);
+const days = z.int().min(0);
+
+export const Scoring = z.object({
+  weights: z
+    .object({
+      attractiveness: z
+        .object({ attractiveness: weight.default(0.4), volume: weight.default(0.3), margin: weight.default(0.3) })
+        .prefault({}),
+      relationship: z
+        .object({ state: weight.default(0.5), level: weight.default(0.2), coverage: weight.default(0.3) })
+        .prefault({}),
+      composite: z
+        .object({ attractiveness: weight.default(0.45), value: weight.default(0.35), relationship: weight.default(0.2) })
+        .prefault({}),
+    })
+    .prefault({}),
+  thresholds: z
+    .object({
+      /** composite S at or above which an account with revenue is `key` */
+      key: score.default(65),
+      /** cumulative revenue shares closing classes A and B */
+      abc: z
+        .object({ a: share.default(0.8), b: share.default(0.95) })
+        .prefault({})
+        .refine((t) => t.a <= t.b, { message: 'abc.a must not be greater than abc.b', path: ['a'] }),
+      /** A and R split of the portfolio matrix */
+      quadrant: score.default(50),
+      /** growth at or above which an account is `MGC` */
+      growth: z.number().default(0.2),
+    })
+    .prefault({}),
+});
+
+export const Checks = z.object({
+  stale_after_days: z.object({ key: days.default(90), ordinary: days.default(180) }).prefault({}),
+  service_sla_days: days.default(14),
+  contact_stale_days: days.default(90),
+});
+
+export const Config = z.object({
+  version: z.literal(1).default(1),
+  company: text.optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'must be a three-letter currency code such as CNY' }).default('CNY'),
+  lang: Lang.default('en'),
+  as_of: isoDate.optional(),
+  scoring: Scoring.prefault({}),
+  rules: z.record(z.string(), RuleSetting).default({}),
+  checks: Checks.prefault({}),
+  templates: text.default('templates'),
+});
+
+export type Config = z.infer<typeof Config>;
+export type Scoring = z.infer<typeof Scoring>;
+export type Severity = z.infer<typeof Severity>;
+export type RuleSetting = z.infer<typeof RuleSetting>;
+export type Lang = z.infer<typeof Lang>;
+
+/** The settings of a workspace without `kam.yaml`. */
+export const defaultConfig = (): Config => Config.parse({});

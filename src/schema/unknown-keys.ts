@@ -1,0 +1,55 @@
+/**
+ * Keys that no schema defines are errors with a suggestion, except `x-` keys (SPEC section 1).
+ * The schemas themselves strip unknown keys; this walk over the schema's shape and the value
+ * side by side reports them, so the message can name the closest known key.
+ */
+import type { z } from 'zod';
+import { didYouMean } from '../util/suggest.js';
+import { schemaRules } from './common.js';
+import type { PathSegment } from '../load/locate.js';
+import type { SchemaIssue } from './issues.js';
+
+type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; in?: z.ZodType };
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+function walk(schema: z.ZodType, value: unknown, path: PathSegment[], out: SchemaIssue[]): void {
+  if (value === null || typeof value !== 'object') return;
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+      return walk(def.innerType!, value, path, out);
+    case 'pipe':
+      return walk(def.in!, value, path, out);
+    case 'array':
+      if (Array.isArray(value)) value.forEach((item, i) => walk(def.element!, item, [...path, i], out));
+      return;
+    case 'record':
+      if (!Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(def.valueType!, v, [...path, k], out);
+      return;
+    case 'object': {
+      if (Array.isArray(value)) return;
+      const shape = def.shape!;
+      for (const [key, child] of Object.entries(value)) {
+        if (Object.prototype.hasOwnProperty.call(shape, key)) walk(shape[key], child, [...path, key], out);
+        else if (!key.startsWith('x-')) {
+          out.push({
+            path: [...path, key],
+            target: 'key',
+            rule: schemaRules.unknownKey,
+            message: `unknown key \`${key}\`${didYouMean(key, Object.keys(shape))}`,
+          });
+        }
+      }
+      return;
+    }
+  }
+}
+
+export function unknownKeys(schema: z.ZodType, value: unknown): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  walk(schema, value, [], out);
+  return out;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { example, kam, kamProcess, tempWorkspace } from '../helpers.js';
+
+describe('kam validate', () => {
+  it('passes the bundled example workspace', async () => {
+    const r = await kam(['validate', '-C', example]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✔ \d+ files valid/);
+  });
+
+  it('prints findings as JSON sorted by file, line, column', async () => {
+    const root = tempWorkspace({
+      'accounts/b.yaml': 'id: b\nname: B\nstratgy: x\n',
+      'accounts/a.yaml': 'id: a\nname: 3\n',
+    });
+    const r = await kam(['validate', '-C', root, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout);
+    expect(findings).toEqual([
+      { file: 'accounts/a.yaml', line: 2, column: 7, severity: 'error', rule: 'schema/type', message: '`name` must be text, not the number 3', account: 'a' },
+      { file: 'accounts/b.yaml', line: 3, column: 1, severity: 'error', rule: 'schema/unknown-key', message: 'unknown key `stratgy`', account: 'b' },
+    ]);
+  });
+
+  it('exits 2 for a missing workspace folder, without a stack trace', () => {
+    const r = kamProcess(['validate', '-C', '/no/such/folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kam: no such workspace folder: /no/such/folder\n');
+  });
+
+  it('exits 2 for an unknown flag', () => {
+    const r = kamProcess(['validate', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--bogus'/);
+  });
+});
