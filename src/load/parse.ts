@@ -22,6 +22,13 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s[\]{},:?-])[&*][^\s[\]{},]/;
 const MAX_ALIASES = 100;
 
 const yamlRule = (code: string) => `yaml/${code.toLowerCase().replace(/_/g, '-')}`;
+
+/** Plainer words than the parser's for the mistakes people make most. */
+const MESSAGES: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'the same key appears twice in one mapping; keep one',
+  MULTIPLE_DOCS: 'a plan file holds one YAML document, but a second one starts here (---)',
+  TAB_AS_INDENT: 'tabs are not allowed as indentation in YAML: indent with spaces',
+};
 const cleanMessage = (message: string) => message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
 
 function fast(text: string): Parsed | undefined {
@@ -34,10 +41,15 @@ function fast(text: string): Parsed | undefined {
   }
 }
 
-function fromYamlError(error: YAMLError, lines: LineIndex): Problem {
+function fromYamlError(error: YAMLError, text: string, lines: LineIndex): Problem {
   const linePos = error.linePos?.[0];
   const pos = linePos ? { line: linePos.line, column: linePos.col } : lines.position(error.pos[0]);
-  return { rule: yamlRule(error.code), message: cleanMessage(error.message), ...pos };
+  let message = MESSAGES[error.code] ?? cleanMessage(error.message);
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
+    if (key) message = `key \`${key}\` appears twice in one mapping; keep one`;
+  }
+  return { rule: yamlRule(error.code), message, ...pos };
 }
 
 const MAX_PROBLEMS = 10;
@@ -59,7 +71,7 @@ function slow(text: string): Parsed {
   const locator = new DocumentLocator(text, doc);
   const lines = new LineIndex(text);
   if (doc.errors.length > 0) {
-    return { value: undefined, locator, problems: firstProblems(doc.errors.map((e) => fromYamlError(e, lines))) };
+    return { value: undefined, locator, problems: firstProblems(doc.errors.map((e) => fromYamlError(e, text, lines))) };
   }
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), locator, problems: [] };

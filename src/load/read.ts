@@ -19,12 +19,15 @@ export type Decoded = { text: string; problem?: undefined } | { text?: undefined
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence (RFC 3629). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (len === 0 || i + len > bytes.length) return i;
+    const second = bytes[i + 1];
+    // no overlong forms, no UTF-16 surrogates, nothing above U+10FFFF
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
     for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
     i += len;
   }
@@ -47,7 +50,7 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     text = utf8.decode(bytes);
   } catch {
-    const bad = firstInvalidUtf8(bytes);
+    const bad = Math.min(firstInvalidUtf8(bytes), bytes.length - 1);
     return { problem: at(bytes, bad, 'yaml/encoding', `not UTF-8: byte 0x${bytes[bad].toString(16).padStart(2, '0')} is not valid here; save the file as UTF-8`) };
   }
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

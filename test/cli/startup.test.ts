@@ -1,0 +1,36 @@
+/** `kam --help` and `kam --version` must start fast: no zod, YAML parsers, handlebars or prompts. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, example, repoRoot } from '../helpers.js';
+
+const HEAVY = ['/node_modules/zod/', '/node_modules/yaml/', '/node_modules/js-yaml/', '/node_modules/handlebars/', '/node_modules/@inquirer/', '/node_modules/chalk/', '/node_modules/cli-table3/'];
+
+function loadedModules(args: string[]): { code: number | null; loaded: string[] } {
+  const r = spawnSync(process.execPath, ['--import', join(repoRoot, 'test/support/trace-imports.mjs'), bin, ...args], { encoding: 'utf8' });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+  return { code: r.status, loaded: line ? JSON.parse(line.slice('LOADED '.length)) : [] };
+}
+
+describe('start-up', () => {
+  for (const args of [['--help'], ['--version'], ['validate', '--help']]) {
+    it(`kam ${args.join(' ')} loads no heavy module`, () => {
+      const { code, loaded } = loadedModules(args);
+      expect(code).toBe(0);
+      expect(loaded.some((u) => u.includes('/node_modules/commander/'))).toBe(true);
+      expect(loaded.filter((u) => HEAVY.some((h) => u.includes(h)))).toEqual([]);
+    });
+  }
+
+  it('the trace sees heavy modules when a command needs them (the check above can fail)', () => {
+    const { code, loaded } = loadedModules(['validate', '-C', example]);
+    expect(code).toBe(0);
+    expect(loaded.some((u) => u.includes('/node_modules/zod/'))).toBe(true);
+    expect(loaded.some((u) => u.includes('/node_modules/js-yaml/'))).toBe(true);
+  });
+
+  it('prints the package version', () => {
+    const r = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
