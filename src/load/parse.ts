@@ -13,7 +13,8 @@ import type { Problem } from './read.js';
 
 export interface Parsed {
   value: unknown;
-  locator: Locator;
+  /** absent when the fast path parsed without recording positions: ask `positionsOf(text)` */
+  locator: Locator | undefined;
   problems: Problem[];
 }
 
@@ -31,11 +32,11 @@ const MESSAGES: Partial<Record<string, string>> = {
 };
 const cleanMessage = (message: string) => message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
 
-function fast(text: string): Parsed | undefined {
-  const recorder = new EventRecorder();
+function fast(text: string, positions: boolean): Parsed | undefined {
+  const recorder = positions ? new EventRecorder() : undefined;
   try {
-    const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, listener: recorder.listener as never });
-    return { value, locator: new EventLocator(text, recorder), problems: [] };
+    const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, listener: recorder?.listener as never });
+    return { value, locator: recorder && new EventLocator(text, recorder), problems: [] };
   } catch {
     return undefined;
   }
@@ -92,12 +93,19 @@ function slow(text: string): Parsed {
   }
 }
 
-export function parseYaml(text: string): Parsed {
+/**
+ * Parses one file. Positions cost memory (about as much as the value), so the fast path records
+ * them only when asked; most files never need one.
+ */
+export function parseYaml(text: string, positions = false): Parsed {
   try {
-    return (!ANCHOR_OR_ALIAS.test(text) && fast(text)) || slow(text);
+    return (!ANCHOR_OR_ALIAS.test(text) && fast(text, positions)) || slow(text);
   } catch (error) {
     // a parser that overflows its stack on absurd nesting still yields a finding, not a crash
     const message = error instanceof RangeError ? 'nesting is too deep to parse' : `cannot parse: ${String(error)}`;
     return { value: undefined, locator: startLocator, problems: [{ rule: 'yaml/invalid', message, line: 1, column: 1 }] };
   }
 }
+
+/** A locator for `text`, built by parsing it again with positions. */
+export const positionsOf = (text: string): Locator => parseYaml(text, true).locator ?? startLocator;

@@ -16,8 +16,8 @@ import { Config, defaultConfig } from '../schema/config.js';
 import { zodIssues, type SchemaIssue } from '../schema/issues.js';
 import { Self } from '../schema/self.js';
 import { unknownKeys } from '../schema/unknown-keys.js';
-import { startLocator, type Locator } from './locate.js';
-import { parseYaml } from './parse.js';
+import { LazyLocator, startLocator, type Locator } from './locate.js';
+import { parseYaml, positionsOf } from './parse.js';
 import { readSource, type Decoded } from './read.js';
 
 export type FileKind = 'config' | 'self' | 'competitor' | 'account';
@@ -102,8 +102,14 @@ const finding = (doc: Pick<Doc, 'file' | 'kind' | 'id'>, rule: string, message: 
   account: doc.kind === 'account' ? doc.id : null,
 });
 
-/** Parses and validates one file's text against the schema of its kind. */
-export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decoded): Doc<K> {
+/** Defined outside `loadDoc` so that the closure holds `reread` and not the file's text. */
+const laterPositions = (reread: () => Decoded): Locator => new LazyLocator(() => positionsOf(reread().text ?? ''));
+
+/**
+ * Parses and validates one file's text against the schema of its kind. `reread` gives the text
+ * again when a position is asked for later, so the text is not kept in memory meanwhile.
+ */
+export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decoded, reread?: () => Decoded): Doc<K> {
   const id = kind === 'account' || kind === 'competitor' ? basename(file).replace(YAML_EXT, '') : null;
   const doc: Doc<K> = { kind, file, id, raw: undefined, data: undefined, locator: startLocator, findings: [] };
   if (source.problem) {
@@ -111,7 +117,8 @@ export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decod
     return doc;
   }
   const parsed = parseYaml(source.text);
-  doc.locator = parsed.locator;
+  const text = source.text;
+  doc.locator = parsed.locator ?? laterPositions(reread ?? (() => source));
   doc.raw = parsed.value;
   for (const p of parsed.problems) doc.findings.push(finding(doc, p.rule, p.message, p));
   if (parsed.problems.length > 0) return doc;
@@ -130,10 +137,13 @@ export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decod
       if (id !== null && data.id !== id) {
         issues.push({ path: ['id'], target: 'value', rule: schemaRules.idMismatch, message: `id \`${data.id}\` must equal the file name \`${id}\`` });
       }
-      if (issues.length === 0) doc.data = result.data as DataOf[K];
+      // the parsed value itself (x- keys and all) saves a second copy of every account in memory;
+      // config is the exception, since its defaults are filled in by the schema
+      if (issues.length === 0) doc.data = (kind === 'config' ? result.data : raw) as DataOf[K];
     }
   }
-  for (const issue of issues) doc.findings.push(finding(doc, issue.rule, issue.message, parsed.locator.locate(issue.path, issue.target)));
+  if (issues.length > 0 && !parsed.locator) doc.locator = positionsOf(text);
+  for (const issue of issues) doc.findings.push(finding(doc, issue.rule, issue.message, doc.locator.locate(issue.path, issue.target)));
   return doc;
 }
 
@@ -167,7 +177,7 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): Workspac
   for (const file of files) {
     const kind = kindOf(file);
     if (kind === 'config') continue;
-    const doc = loadDoc(kind, file, read(file));
+    const doc = loadDoc(kind, file, read(file), () => read(file));
     const key = `${kind}:${doc.id}`;
     if (doc.id !== null && seen.has(key)) {
       doc.data = undefined;

@@ -23,18 +23,34 @@ function walk(schema: z.ZodType, value: unknown, path: PathSegment[], out: Schem
       return walk(def.innerType!, value, path, out);
     case 'pipe':
       return walk(def.in!, value, path, out);
+    // `path` is one stack pushed and popped on the way down: this walk runs on every file
     case 'array':
-      if (Array.isArray(value)) value.forEach((item, i) => walk(def.element!, item, [...path, i], out));
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(def.element!, value[i], path, out);
+          path.pop();
+        }
+      }
       return;
     case 'record':
-      if (!Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(def.valueType!, v, [...path, k], out);
+      if (!Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value)) {
+          path.push(k);
+          walk(def.valueType!, v, path, out);
+          path.pop();
+        }
+      }
       return;
     case 'object': {
       if (Array.isArray(value)) return;
       const shape = def.shape!;
-      for (const [key, child] of Object.entries(value)) {
-        if (Object.prototype.hasOwnProperty.call(shape, key)) walk(shape[key], child, [...path, key], out);
-        else if (!key.startsWith('x-')) {
+      for (const key of Object.keys(value)) {
+        if (Object.prototype.hasOwnProperty.call(shape, key)) {
+          path.push(key);
+          walk(shape[key], (value as Record<string, unknown>)[key], path, out);
+          path.pop();
+        } else if (!key.startsWith('x-')) {
           out.push({
             path: [...path, key],
             target: 'key',
