@@ -1,0 +1,25 @@
+// The analysis functions alone on n in-memory accounts: prints the median time in ms.
+// The accounts are parsed from a small pool of generated files and given distinct ids and
+// revenues, so building them costs little and the analysis sees n different accounts.
+import jsyaml from 'js-yaml';
+import { accountYaml } from './generate.js';
+
+const [n, runs = 5] = process.argv.slice(2).map(Number);
+const { analyseWorkspace } = await import('../dist/analysis/index.js');
+const { defaultConfig } = await import('../dist/schema/config.js');
+
+const pool = Array.from({ length: 200 }, (_, i) => jsyaml.load(accountYaml(i + 1), { schema: jsyaml.CORE_SCHEMA }));
+const accounts = Array.from({ length: n }, (_, i) => {
+  const base = structuredClone(pool[i % pool.length]);
+  base.id = `acct-${i}`;
+  if (base.financials?.revenue) base.financials.revenue = { 2024: (i * 7919) % 9_000_000, 2025: (i * 104_729) % 9_000_000 };
+  return base;
+});
+const config = defaultConfig();
+const times = [];
+for (let r = 0; r < runs; r++) {
+  const start = performance.now();
+  analyseWorkspace(accounts, config, '2026-11-01');
+  times.push(performance.now() - start);
+}
+process.stdout.write(`${[...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]}\n`);

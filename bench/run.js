@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// `npm run bench`: times kam's commands as whole processes against floors measured in the same
+// run on the same files, and prints each target's ratio and verdict. `--smoke` runs the same
+// cases on tiny workspaces once (for the test that keeps this script from rotting); `--runs N`
+// sets the repetitions (median; at least 5 by default).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { accountYaml, generate } from './generate.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = dirname(here);
+const bin = join(repo, 'bin', 'kam.js');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const runs = Number(args[args.indexOf('--runs') + 1]) || (smoke ? 1 : 5);
+const work = args.includes('--work') ? args[args.indexOf('--work') + 1] : join(here, '.work');
+const SMALL = smoke ? 20 : 1000;
+const LARGE = smoke ? 50 : 10000;
+const CHANGED = smoke ? 5 : 100;
+const ANALYSIS = smoke ? [500, 5000] : [10000, 100000];
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function workspace(n) {
+  const root = join(work, `ws-${n}`);
+  const accounts = join(root, 'accounts');
+  if (!existsSync(accounts) || readdirSync(accounts).length !== n) {
+    log(`generating ${n} accounts in ${root}`);
+    generate(root, n);
+  }
+  return root;
+}
+
+/** A git repository of `n` accounts with two commits; the second changes `changed` accounts. */
+function diffRepo(n, changed) {
+  const root = join(work, `repo-${n}`);
+  if (existsSync(join(root, '.git'))) return root;
+  log(`building a git repository of ${n} accounts in ${root}`);
+  rmSync(root, { recursive: true, force: true });
+  cpSync(workspace(n), root, { recursive: true });
+  const git = (...a) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...a], { cwd: root, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  for (let i = 1; i <= changed; i++) {
+    const file = join(root, 'accounts', `acct-${String(i * Math.floor(n / changed)).padStart(6, '0')}.yaml`);
+    const text = readFileSync(file, 'utf8').replace(/^reviewed: .*$/m, 'reviewed: 2026-10-31').replace(/^ {2}relationship: .*$/m, '  relationship: good');
+    writeFileSync(file, `${text}x-bench: changed\n`);
+  }
+  git('commit', '-qam', 'change');
+  return root;
+}
+
+/** Median wall time in ms of a node process over `runs` runs; exit 0 and 1 count as success. */
+function time(argv, { cwd = repo, count = runs } = {}) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0 && r.status !== 1) return { ms: NaN, error: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n')[0] };
+    times.push(ms);
+  }
+  return { ms: median(times) };
+}
+
+function peakMiB(argv, cwd = repo) {
+  const file = join(work, 'rss.txt');
+  rmSync(file, { force: true });
+  const r = spawnSync(process.execPath, ['--import', join(here, 'rss.js'), ...argv], { cwd, env: { ...process.env, KAM_BENCH_RSS: file }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if ((r.status !== 0 && r.status !== 1) || !existsSync(file)) return NaN;
+  return Number(readFileSync(file, 'utf8')) / 1024;
+}
+
+mkdirSync(work, { recursive: true });
+const small = workspace(SMALL);
+const large = workspace(LARGE);
+const repoDir = diffRepo(SMALL, CHANGED);
+
+log('measuring floors');
+const floor = {
+  node: time(['-e', '0']).ms,
+  [`read ${SMALL}`]: time([join(here, 'floors/read.js'), small]).ms,
+  [`read ${LARGE}`]: time([join(here, 'floors/read.js'), large]).ms,
+  [`js-yaml ${SMALL}`]: time([join(here, 'floors/parse.js'), small]).ms,
+  [`js-yaml ${LARGE}`]: time([join(here, 'floors/parse.js'), large]).ms,
+};
+
+const kam = (...a) => [bin, ...a];
+const measured = {};
+const rows = [];
+function measure(name, argv, cwd) {
+  log(`measuring ${name}`);
+  measured[name] = time(argv, { cwd });
+  return measured[name];
+}
+/** A target: `name` measured at most `limit` times `against` (a floor or another case). */
+function target(name, against, limit) {
+  const a = measured[name];
+  const b = floor[against] ?? measured[against]?.ms;
+  const ratio = a.ms / b;
+  rows.push({ name, ms: a.ms, against, base: b, ratio, limit, pass: ratio <= limit, error: a.error });
+}
+
+measure('kam --version', kam('--version'));
+measure('kam --help', kam('--help'));
+for (const n of [SMALL, LARGE]) {
+  const ws = n === SMALL ? small : large;
+  measure(`validate ${n}`, kam('validate', '-C', ws, '--format', 'json'));
+  measure(`check --format json ${n}`, kam('check', '-C', ws, '--format', 'json'));
+  measure(`score --json ${n}`, kam('score', '-C', ws, '--json'));
+}
+const out = join(work, 'reports');
+rmSync(out, { recursive: true, force: true });
+measure(`plan md ${SMALL}`, kam('plan', '-C', small, '--out', join(out, 'md'), '--format', 'md', '--force'));
+measure(`plan html ${SMALL}`, kam('plan', '-C', small, '--out', join(out, 'html'), '--format', 'html', '--force'));
+measure(`diff ${SMALL} (${CHANGED} changed)`, kam('diff', 'HEAD~1', 'HEAD', '-C', repoDir, '--format', 'json'), repoDir);
+measure(`check one revision ${SMALL}`, kam('check', '-C', repoDir, '--format', 'json'), repoDir);
+for (const n of ANALYSIS) {
+  log(`measuring analysis of ${n} in-memory accounts`);
+  const r = spawnSync(process.execPath, [join(here, 'analysis.js'), String(n), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  measured[`analysis ${n}`] = r.status === 0 ? { ms: Number(r.stdout.trim()) } : { ms: NaN, error: (r.stderr || '').trim().split('\n').pop() };
+}
+
+target('kam --version', 'node', 1.3);
+target('kam --help', 'node', 1.3);
+for (const c of ['validate', 'check --format json', 'score --json']) target(`${c} ${LARGE}`, `js-yaml ${LARGE}`, 2);
+for (const c of ['validate', 'check --format json', 'score --json']) target(`${c} ${LARGE}`, `${c} ${SMALL}`, 11);
+target(`analysis ${ANALYSIS[1]}`, `analysis ${ANALYSIS[0]}`, 11);
+target(`plan html ${SMALL}`, `js-yaml ${SMALL}`, 4);
+target(`plan md ${SMALL}`, `js-yaml ${SMALL}`, 4);
+target(`diff ${SMALL} (${CHANGED} changed)`, `check one revision ${SMALL}`, 3);
+
+log(`measuring peak memory of check on ${LARGE} accounts`);
+const peak = peakMiB(kam('check', '-C', large, '--format', 'json'));
+
+const fmt = (ms) => (Number.isFinite(ms) ? (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`) : 'n/a');
+const lines = [
+  `kam benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run${runs === 1 ? '' : 's'}${smoke ? ' (smoke)' : ''}`,
+  '',
+  '| floor | time |',
+  '|---|---|',
+  ...Object.entries(floor).map(([k, v]) => `| ${k === 'node' ? 'node -e 0' : k} | ${fmt(v)} |`),
+  '',
+  '| case | time | against | its time | ratio | target | verdict |',
+  '|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.name} | ${fmt(r.ms)} | ${r.against} | ${fmt(r.base)} | ${Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}x` : 'n/a'} | <= ${r.limit}x | ${r.error ? `FAIL (${r.error})` : r.pass ? 'pass' : 'FAIL'} |`),
+  '',
+  '| memory | peak | target | verdict |',
+  '|---|---|---|---|',
+  `| check --format json ${LARGE} | ${Number.isFinite(peak) ? `${peak.toFixed(0)} MiB` : 'n/a'} | <= 400 MiB | ${peak <= 400 ? 'pass' : 'FAIL'} |`,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+const failed = rows.filter((r) => !r.pass).length + (peak <= 400 ? 0 : 1);
+process.stdout.write(`\n${rows.length + 1 - failed} passed, ${failed} failed\n`);
+process.exitCode = failed > 0 && !smoke ? 1 : 0;
