@@ -1,30 +1,49 @@
 #!/usr/bin/env node
-// The only place that touches `process`: build the io, run, set the exit code.
-import { main } from '../dist/cli/main.js';
+// The only place that touches `process`: build the io, run, set the exit code. `kam --version`
+// and `kam --help` are answered here without loading the CLI, so they start as fast as node.
+import { readFileSync } from 'node:fs';
 
-const io = {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  today: () => {
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  },
-};
+const argv = process.argv.slice(2);
+const only = argv.length === 1 ? argv[0] : undefined;
 
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
+function cached(file) {
+  try {
+    return readFileSync(new URL(file, import.meta.url), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
+const quick =
+  only === '--version' || only === '-v'
+    ? `${JSON.parse(cached('../package.json')).version}\n`
+    : only === '--help' || only === '-h'
+      ? cached('../dist/help.txt')
+      : undefined;
+
+if (quick !== undefined) {
+  process.stdout.write(quick);
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  const io = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    today: () => {
+      const now = new Date();
+      const pad = (n) => String(n).padStart(2, '0');
+      return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    },
+  };
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  try {
+    process.exitCode = await main(argv, io);
+  } catch (error) {
     process.stderr.write(`kam crashed: ${error?.stack ?? error}\n`);
     process.exitCode = 2;
-  },
-);
+  }
+}
