@@ -99,7 +99,9 @@ function buildTree(rec: EventRecorder): EventNode | undefined {
 
 /** A node that only wraps another (js-yaml opens a sequence entry and then its scalar). */
 const unwrap = (node: EventNode): EventNode =>
-  node.kind !== 'mapping' && node.kind !== 'sequence' && node.children.length === 1 ? unwrap(node.children[0]) : node;
+  node.children.length === 1 && (node.children[0].result === node.result || (node.kind !== 'mapping' && node.kind !== 'sequence'))
+    ? unwrap(node.children[0])
+    : node;
 
 export class EventLocator implements Locator {
   private tree: EventNode | undefined | null = null;
@@ -156,7 +158,7 @@ export class DocumentLocator implements Locator {
         const key = pair.key as YamlNode | null;
         const value = pair.value as YamlNode | null;
         const last = i === path.length - 1;
-        at = last && target === 'value' && isScalar(value) && value.range ? value.range[0] : key?.range?.[0];
+        at = last && target === 'value' && isScalar(value) && value.range && value.range[1] > value.range[0] ? value.range[0] : key?.range?.[0];
         node = value;
       } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
         node = node.items[seg];
