@@ -1,8 +1,11 @@
 /** The default human format: findings grouped by file, `line:col severity message rule` rows. */
+import stringWidth from 'string-width';
 import { countFindings, type Finding } from '../findings.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Pads to a width in terminal columns: Chinese characters take two. */
+const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - stringWidth(s)));
 
 export const stylish: Formatter = (findings, { chalk }) => {
   if (findings.length === 0) return '';
@@ -12,11 +15,11 @@ export const stylish: Formatter = (findings, { chalk }) => {
   for (const [file, list] of byFile) {
     out.push('', chalk.underline(file));
     const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
-    const msgWidth = Math.max(...list.map((f) => f.message.length));
+    const msgWidth = Math.max(...list.map((f) => stringWidth(f.message)));
     for (const f of list) {
       const pos = `${f.line}:${f.column}`.padEnd(posWidth);
       const sev = f.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
-      out.push(`  ${chalk.dim(pos)}  ${sev}  ${f.message.padEnd(msgWidth)}  ${chalk.dim(f.rule)}`);
+      out.push(`  ${chalk.dim(pos)}  ${sev}  ${padEnd(f.message, msgWidth)}  ${chalk.dim(f.rule)}`);
     }
   }
   const { errors, warnings } = countFindings(findings);
