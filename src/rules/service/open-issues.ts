@@ -4,7 +4,7 @@ import { allTiers, defineRule } from '../define.js';
 /** Seed 002 weapons 4-6; seed 004 capability 4: every service issue is closed within the SLA. */
 export default defineRule({
   id: 'service/open-issues',
-  description: 'no service issue open longer than `service_sla_days`',
+  description: 'no service issue open longer than `checks.service_sla_days`',
   tiers: allTiers,
   severity: 'warn',
   check: ({ account, today, config }) => {
