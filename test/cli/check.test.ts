@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, kam, tempWorkspace } from '../helpers.js';
+import { example, kam, kamProcess, tempWorkspace } from '../helpers.js';
 
 interface JsonFinding {
   file: string;
@@ -42,6 +42,14 @@ describe('kam check', () => {
       'baiao-pharma': ['plan/actions', 'plan/summary'],
       'pacific-packaging': ['plan/stale', 'tier/drift'],
     });
+  });
+
+  it('sets the exit code through bin/kam.js, without colour in a pipe', () => {
+    const r = kamProcess(['check', '-C', example, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stdout).toContain('✖ 4 problems (4 errors, 0 warnings)');
   });
 
   it('prints stylish output with positions by default', async () => {
