@@ -88,7 +88,7 @@ describe('completeness', () => {
 
   it('gives the example its intended picture', () => {
     const ws = loadWorkspace(example);
-    const tiers = computeTiers(validAccounts(ws).map((d) => d.data), ws.config);
+    const tiers = computeTiers(validAccounts(ws).map((d) => d.data), ws.config, ws.config.as_of!);
     const result = checkWorkspace(ws, tiers, '2026-11-01');
     expect(Object.fromEntries(result.accounts.map((a) => [a.id, [a.tier, a.completeness]]))).toEqual({
       'baiao-pharma': ['ordinary', 77.8],

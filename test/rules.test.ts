@@ -70,7 +70,7 @@ describe('rule fixtures', () => {
     const r = await kam(['check', '-C', root, '--as-of', '2026-06-30', '--format', 'json']);
     expect(JSON.parse(r.stdout)).toEqual([]);
     const ws = loadWorkspace(root);
-    const tiers = computeTiers(validAccounts(ws).map((d) => d.data), ws.config);
+    const tiers = computeTiers(validAccounts(ws).map((d) => d.data), ws.config, '2026-06-30');
     expect(Object.fromEntries(tiers)).toEqual({ 'base-key': 'key', 'base-ordinary': 'ordinary', 'base-prospect': 'prospect' });
   });
 
@@ -95,7 +95,7 @@ describe('rule fixtures', () => {
         const root = workspaceOf(name);
         const ws = loadWorkspace(root);
         const valid = validAccounts(ws);
-        const tiers = computeTiers(valid.map((d) => d.data), ws.config);
+        const tiers = computeTiers(valid.map((d) => d.data), ws.config, ws.config.as_of!);
         const exempt = valid.filter((d) => /^accounts\/exempt-/.test(d.file));
         const others = (['key', 'ordinary', 'prospect'] as const).filter((t) => !rule.tiers.includes(t));
         expect(exempt.length > 0, `exempt-*.yaml accounts in ${relative(repoRoot, join(rulesFixtures, name))}`).toBe(others.length > 0);

@@ -30,8 +30,11 @@ function coverage(account: Account): number {
   return met / 5;
 }
 
-/** TEMPORARY: account id → computed tier, over all valid accounts of a workspace. */
-export function computeTiers(accounts: readonly Account[], config: Config): Map<string, Tier> {
+/**
+ * TEMPORARY: account id → computed tier, over all valid accounts of a workspace. At the merge the
+ * body becomes `new Map(analyseWorkspace(accounts, config, today).accounts.map((a) => [a.id, a.tier]))`.
+ */
+export function computeTiers(accounts: readonly Account[], config: Config, _today: string): Map<string, Tier> {
   const { weights, thresholds } = config.scoring;
   const latest = accounts.map(latestRevenue);
   const n = accounts.length;

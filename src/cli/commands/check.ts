@@ -46,10 +46,7 @@ export async function run(_args: unknown[], options: CheckOptions, ctx: Context)
 
   const valid = validAccounts(ws);
   // TEMPORARY until the analysis is merged: computeTiers → the tiers of analyseWorkspace
-  const tiers = computeTiers(
-    valid.map((d) => d.data),
-    ws.config,
-  );
+  const tiers = computeTiers(valid.map((d) => d.data), ws.config, today);
   const checked = checkWorkspace(ws, tiers, today);
 
   const scope = changed && scopeOf(ws, changed);
