@@ -1,6 +1,58 @@
-/** `kam check`: not built yet (see the open issues). */
-import { UsageError } from '../../errors.js';
+/**
+ * `kam check`: validation plus the completeness rules, the CI gate (SPEC sections 5 and 6). Every
+ * account is loaded and analysed (value percentile and ABC need them all); the rules run on the
+ * valid ones; `--changed-since` then narrows what is reported to the files that changed.
+ */
+import { sortFindings, type Finding } from '../../findings.js';
+import { findWorkspace, loadWorkspace, validAccounts, type Workspace } from '../../load/workspace.js';
+import { checkWorkspace, ruleMeta } from '../../rules/run.js';
+import { decideToday } from '../../today.js';
+import { changedFiles } from '../changed-files.js';
+import type { Context } from '../main.js';
+import { printFindings, type FindingsOptions } from '../output.js';
+import { computeTiers } from '../temporary-tiers.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('`kam check` is not implemented yet');
+export interface CheckOptions extends FindingsOptions {
+  dir?: string;
+  asOf?: string;
+  changedSince?: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const CONFIG = /^kam\.ya?ml$/;
+const COMPETITOR = /^competitors\/(.+)\.ya?ml$/;
+
+/**
+ * The files whose findings `--changed-since` reports: the changed files, every account that
+ * refers to a changed competitor profile, and everything when `kam.yaml` changed (its rules and
+ * checks settings can change every account's result).
+ */
+export function scopeOf(ws: Workspace, changed: ReadonlySet<string>): Set<string> | undefined {
+  if ([...changed].some((f) => CONFIG.test(f))) return undefined;
+  const competitors = new Set([...changed].flatMap((f) => COMPETITOR.exec(f)?.[1] ?? []));
+  const scope = new Set(changed);
+  for (const doc of ws.accounts) {
+    if ((doc.data?.competitors ?? []).some((c) => c.ref !== undefined && competitors.has(c.ref))) scope.add(doc.file);
+  }
+  return scope;
+}
+
+export async function run(_args: unknown[], options: CheckOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  const root = findWorkspace(io.cwd, options.dir);
+  const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
+  const ws = loadWorkspace(root);
+  const today = decideToday(options.asOf, ws.config.as_of, io.today());
+
+  const valid = validAccounts(ws);
+  // TEMPORARY until the analysis is merged: computeTiers → the tiers of analyseWorkspace
+  const tiers = computeTiers(valid.map((d) => d.data), ws.config, today);
+  const checked = checkWorkspace(ws, tiers, today);
+
+  const scope = changed && scopeOf(ws, changed);
+  const inScope = (file: string) => scope === undefined || scope.has(file);
+  const findings: Finding[] = sortFindings([...ws.findings, ...checked.findings]).filter((f) => inScope(f.file));
+  const accounts = ws.accounts.filter((d) => inScope(d.file)).length;
+  const since = options.changedSince === undefined ? '' : ` (changed since ${options.changedSince})`;
+  return printFindings(findings, options, ctx, ruleMeta(ws.config), `${plural(accounts, 'account')} checked${since}: no problems`);
 }
