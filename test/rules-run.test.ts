@@ -11,8 +11,8 @@ import { checkAccount, checkWorkspace, completeness, ruleMeta, rulesFor, ruleSet
 import { example, tempWorkspace } from './helpers.js';
 
 function input(text: string, tier: 'key' | 'ordinary' | 'prospect') {
-  const parsed = parseYaml(text);
-  return { file: 'accounts/a.yaml', account: Account.parse(parsed.value), tier, locator: parsed.locator };
+  const parsed = parseYaml(text, true);
+  return { file: 'accounts/a.yaml', account: Account.parse(parsed.value), tier, locator: parsed.locator! };
 }
 const env = (settings: Record<string, unknown> = {}, more: Partial<RuleEnv> = {}): RuleEnv => ({
   config: Config.parse(settings),
