@@ -85,3 +85,59 @@ describe('diff renderers', () => {
     expect(mdEscape('a\nb')).toBe('a b');
   });
 });
+
+describe('diff renderers: every section', () => {
+  it('text: objectives, actions, contacts, SWOT and field kinds', () => {
+    const changes = {
+      objectives: {
+        added: [{ key: 'win', text: 'Win line 4', due: '2027-03-31' }],
+        removed: [{ key: 'old', text: 'Old goal', due: null }],
+        redated: [{ key: 'grow', text: 'Grow', from: '2026-12-31', to: null }],
+      },
+      actions: {
+        added: [{ task: 'Call', owner: '王磊', due: null, status: 'planned' }],
+        removed: [{ task: 'Drop me', owner: null, due: null, status: null }],
+        closed: [{ task: 'Workshop', from: null, to: 'dropped' as const }],
+        reopened: [{ task: 'Review', from: 'done' as const, to: 'blocked' }],
+        redated: [],
+        reassigned: [{ task: 'Visit', from: null, to: '刘总' }],
+      },
+      contacts: { added: [], removed: ['王工'] },
+      swot: { strengths: { added: ['新'], removed: [] } },
+      fields: [
+        { kind: 'items' as const, path: 'self.strengths', added: ['a'], removed: ['b'] },
+        { kind: 'entry' as const, path: 'intel[rumour]', change: 'added' as const, value: { fact: 'rumour' } },
+        { kind: 'value' as const, path: 'region', from: 'East', to: null },
+      ],
+    };
+    const ref = { id: 'a', name: 'A', file: 'accounts/a.yaml' };
+    const out = diffRenderers.text({ ...diff, analysed: false, files: [], summary: { ...diff.summary, added: 0, files: 0 }, accounts: [{ kind: 'changed', base: ref, account: ref, changes }] }, { chalk });
+    expect(out).toBe(
+      [
+        'kam diff main (0123456) → the working tree',
+        'accounts: 1 changed',
+        '',
+        '~ a A',
+        '    objectives',
+        '      + added Win line 4 (due 2027-03-31)',
+        '      - removed Old goal',
+        '      ~ re-dated Grow: 2026-12-31 → (none)',
+        '    actions',
+        '      + added Call (owner 王磊, status planned)',
+        '      - removed Drop me',
+        '      ✓ closed Workshop: (none) → dropped',
+        '      ↺ reopened Review: done → blocked',
+        '      ~ re-assigned Visit: (none) → 刘总',
+        '    contacts',
+        '      - removed 王工',
+        '    SWOT',
+        '      + strengths: 新',
+        '    fields',
+        '      ~ self.strengths: + a, - b',
+        '      + intel[rumour] added',
+        '      - region: East → (none)',
+        '',
+      ].join('\n'),
+    );
+  });
+});

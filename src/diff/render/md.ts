@@ -7,7 +7,7 @@ import type { ClassName } from '../analysis.js';
 import { classNames } from '../analysis.js';
 import type { AccountDiff } from '../model.js';
 import type { DiffRenderer } from './types.js';
-import { accountSections, fieldLine, hasChanges, headline, sideLabel, type Style } from './words.js';
+import { accountSections, fieldLine, hasChanges, headline, sideLabel, type Mark, type Style } from './words.js';
 
 /**
  * Backslash-escapes what Markdown reads inside a line (emphasis, links, HTML, tables,
@@ -25,7 +25,7 @@ const code = (s: string) => {
 const md: Style = { text: mdEscape, code };
 
 const kindWord = { added: 'added', removed: 'removed', changed: 'changed', renamed: 'renamed' } as const satisfies Record<AccountDiff['kind'], string>;
-const markWord = { '+': '➕', '-': '➖', '~': '✏️', x: '✅', o: '↩️' } as const;
+const markWord = { '+': '➕', '-': '➖', '~': '✏️', '✓': '✅', '↺': '↩️' } as const satisfies Record<Mark, string>;
 
 function classCell(d: AccountDiff, name: ClassName | 'risk'): string {
   const a = d.analysis;

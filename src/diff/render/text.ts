@@ -6,7 +6,7 @@ import { accountSections, accountTitle, fieldLine, hasChanges, headline, kindMar
 const plain: Style = { text: (s) => s, code: (s) => s };
 
 const colour = (chalk: ChalkInstance) =>
-  ({ '+': chalk.green, '-': chalk.red, '~': chalk.yellow, x: chalk.cyan, o: chalk.magenta }) satisfies Record<Mark, (s: string) => string>;
+  ({ '+': chalk.green, '-': chalk.red, '~': chalk.yellow, '✓': chalk.cyan, '↺': chalk.magenta }) satisfies Record<Mark, (s: string) => string>;
 
 export const text: DiffRenderer = (diff, { chalk }) => {
   const paint = colour(chalk);

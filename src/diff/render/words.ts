@@ -13,8 +13,8 @@ export interface Style {
   code: (s: string) => string;
 }
 
-/** `+` appeared, `-` went, `~` changed, `x` closed, `o` reopened. */
-export type Mark = '+' | '-' | '~' | 'x' | 'o';
+/** `+` appeared, `-` went, `~` changed, `✓` closed (an action done or dropped), `↺` reopened. */
+export type Mark = '+' | '-' | '~' | '✓' | '↺';
 
 export interface Line {
   mark: Mark;
@@ -80,8 +80,8 @@ function changeSections(c: AccountChanges, style: Style): Section[] {
   push('actions', [
     ...c.actions.added.map((a): Line => ({ mark: '+', text: `added ${t(a.task)}${details([['owner', a.owner], ['due', a.due], ['status', a.status]], style)}` })),
     ...c.actions.removed.map((a): Line => ({ mark: '-', text: `removed ${t(a.task)}` })),
-    ...c.actions.closed.map((a): Line => ({ mark: 'x', text: `closed ${t(a.task)}: ${fromTo(a.from, a.to, style)}` })),
-    ...c.actions.reopened.map((a): Line => ({ mark: 'o', text: `reopened ${t(a.task)}: ${fromTo(a.from, a.to, style)}` })),
+    ...c.actions.closed.map((a): Line => ({ mark: '✓', text: `closed ${t(a.task)}: ${fromTo(a.from, a.to, style)}` })),
+    ...c.actions.reopened.map((a): Line => ({ mark: '↺', text: `reopened ${t(a.task)}: ${fromTo(a.from, a.to, style)}` })),
     ...c.actions.redated.map((a): Line => ({ mark: '~', text: `re-dated ${t(a.task)}: ${fromTo(a.from, a.to, style)}` })),
     ...c.actions.reassigned.map((a): Line => ({ mark: '~', text: `re-assigned ${t(a.task)}: ${fromTo(a.from, a.to, style)}` })),
   ]);
