@@ -78,7 +78,7 @@ describe('kam diff', () => {
         '',
         '~ initech 英泰科技有限公司',
         '    actions',
-        '      x closed Workshop on automation line retrofit: in_progress → done',
+        '      ✓ closed Workshop on automation line retrofit: in_progress → done',
         '      ~ re-dated Executive visit: 2026-12-10 → 2027-01-15',
         '      ~ re-assigned Executive visit: 刘总 → 王磊',
         '    contacts',
