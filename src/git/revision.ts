@@ -63,6 +63,8 @@ function run(spawn: Spawn, cwd: string, args: readonly string[], input?: string)
   });
 }
 
+const firstLine = (text: string) => text.split('\n')[0].replace(/^fatal: /, '').trim();
+
 function gitMissing(error: unknown): Error {
   const code = (error as NodeJS.ErrnoException)?.code;
   return code === 'ENOENT' ? new UsageError('git is not installed (or not on PATH): kam diff needs it') : (error as Error);
@@ -73,7 +75,7 @@ export async function openRepo(root: string, options: { spawn?: Spawn } = {}): P
   const spawn = options.spawn ?? (nodeSpawn as Spawn);
   const r = await run(spawn, root, ['rev-parse', '--show-toplevel', '--show-prefix']);
   if (r.code !== 0) {
-    const why = r.stderr.split('\n')[0].replace(/^fatal: /, '').trim();
+    const why = firstLine(r.stderr);
     throw new UsageError(/not a git repository/i.test(why) || !why ? `not a git repository: ${root}` : `git cannot read ${root}: ${why}`);
   }
   const [top, prefix = ''] = r.stdout.toString('utf8').split('\n');
@@ -115,7 +117,7 @@ interface TreeEntry {
 async function listTree(repo: Repo, commit: string): Promise<TreeEntry[]> {
   const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...(repo.prefix ? ['--', repo.prefix] : [])];
   const r = await run(repo.spawn, repo.top, args);
-  if (r.code !== 0) throw new Error(`git ls-tree failed: ${r.stderr.trim()}`);
+  if (r.code !== 0) throw new UsageError(`git cannot list ${commit.slice(0, 7)}: ${firstLine(r.stderr)}`);
   const entries: TreeEntry[] = [];
   for (const record of r.stdout.toString('utf8').split('\0')) {
     if (!record) continue;
@@ -139,7 +141,7 @@ export async function readBlobs(repo: Repo, oids: readonly string[]): Promise<Ma
   const unique = [...new Set(oids)];
   if (unique.length === 0) return blobs;
   const r = await run(repo.spawn, repo.top, ['cat-file', '--batch'], unique.map((oid) => `${oid}\n`).join(''));
-  if (r.code !== 0) throw new Error(`git cat-file failed: ${r.stderr.trim()}`);
+  if (r.code !== 0) throw new UsageError(`git cannot read the workspace files: ${firstLine(r.stderr)}`);
   return parseBatch(r.stdout);
 }
 
@@ -177,7 +179,8 @@ export async function readRevision(repo: Repo, revision: string): Promise<Revisi
     const entry = byFile.get(file);
     if (entry && entry.size > MAX_BYTES) return decode({ length: entry.size } as Uint8Array);
     const bytes = entry && blobs.get(entry.oid);
-    if (!bytes) return { problem: { rule: 'yaml/unreadable', message: `not in ${revision}`, line: 1, column: 1 } };
+    // a listed file whose object git does not have: a shallow or partial clone
+    if (!bytes) return { problem: { rule: 'yaml/unreadable', message: `git has no content for this file at ${revision} (a shallow or partial clone?)`, line: 1, column: 1 } };
     return decode(bytes);
   };
   return { revision, commit, list, read };

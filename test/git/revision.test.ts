@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -117,6 +117,24 @@ describe('reading a workspace at a git revision', () => {
     await expect(readRevision(repo, 'HEAD:accounts')).rejects.toThrow(UsageError);
     const outside = tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n' });
     await expect(openRepo(outside)).rejects.toThrow(new UsageError(`not a git repository: ${outside}`));
+  });
+});
+
+describe('git problems', () => {
+  it('says git is missing when it cannot be started', async () => {
+    const root = gitRepo({});
+    const noGit: Spawn = (_command, args, options) => spawn('kam-test-no-such-git', args, options);
+    await expect(openRepo(root, { spawn: noGit })).rejects.toThrow(new UsageError('git is not installed (or not on PATH): kam diff needs it'));
+  });
+
+  it('turns a file whose object git lacks (shallow or partial clone) into a finding, not a crash', async () => {
+    const root = gitRepo({ 'accounts/a.yaml': 'id: a\nname: A\n', 'accounts/b.yaml': 'id: b\nname: B\n' });
+    const oid = git(root, 'rev-parse', 'HEAD:accounts/b.yaml').trim();
+    rmSync(join(root, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+    const source = await readRevision(await openRepo(root), 'HEAD');
+    const ws = loadWorkspace(root, { list: source.list, read: source.read });
+    expect(ws.accounts.map((d) => d.data?.name ?? null)).toEqual(['A', null]);
+    expect(ws.findings).toEqual([expect.objectContaining({ file: 'accounts/b.yaml', rule: 'yaml/unreadable', message: 'git has no content for this file at HEAD (a shallow or partial clone?)' })]);
   });
 });
 
