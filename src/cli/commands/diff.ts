@@ -1,6 +1,47 @@
-/** `kam diff`: not built yet (see the open issues). */
+/**
+ * `kam diff [base] [head]`: what changed in the account plans between two git revisions (default:
+ * `HEAD` against the working tree). Revisions are read through git (`ls-tree`, `cat-file
+ * --batch`), never checked out. Exit 0 whether or not anything changed (it is a report, not a
+ * gate); 2 outside a git repository, for an unknown revision or an unreadable kam.yaml.
+ */
+import { compareWorkspaces } from '../../diff/compare.js';
+import type { Side } from '../../diff/model.js';
+import { diffRenderers, type DiffFormat } from '../../diff/render/index.js';
 import { UsageError } from '../../errors.js';
+import { openRepo, readRevision, type Repo } from '../../git/revision.js';
+import { findWorkspace, loadWorkspace, type Workspace } from '../../load/workspace.js';
+import { decideToday } from '../../today.js';
+import type { Context } from '../main.js';
+import { makeChalk } from '../output.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('`kam diff` is not implemented yet');
+interface DiffOptions {
+  dir?: string;
+  asOf?: string;
+  format?: DiffFormat;
+}
+
+/** The workspace at `revision`, or in the working tree when `revision` is undefined. */
+async function loadSide(repo: Repo, revision: string | undefined): Promise<{ side: Side; ws: Workspace }> {
+  if (revision === undefined) return { side: { revision: null, commit: null }, ws: loadWorkspace(repo.root) };
+  const source = await readRevision(repo, revision);
+  try {
+    return { side: { revision, commit: source.commit }, ws: loadWorkspace(repo.root, { list: source.list, read: source.read }) };
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`at ${revision}: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function run([base, head]: unknown[], options: DiffOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  const root = findWorkspace(io.cwd, options.dir);
+  const repo = await openRepo(root);
+  const a = await loadSide(repo, (base as string | undefined) ?? 'HEAD');
+  const b = await loadSide(repo, head as string | undefined);
+  const today = decideToday(options.asOf, b.ws.config.as_of, io.today());
+  // Analysis hook: pass `analyse` (src/diff/analysis.ts) once the analysis lands, adapting its
+  // results to `AccountAnalysis`; the class, score and risk deltas then appear in every format.
+  const diff = compareWorkspaces(a.ws, b.ws, { base: a.side, head: b.side, today });
+  io.stdout.write(diffRenderers[options.format ?? 'text'](diff, { chalk: makeChalk(io) }));
+  return 0;
 }

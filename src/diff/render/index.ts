@@ -1,0 +1,8 @@
+/** The one list of `kam diff --format` choices. */
+import { json } from './json.js';
+import { mdRenderer } from './md.js';
+import { text } from './text.js';
+import type { DiffRenderer } from './types.js';
+
+export const diffRenderers = { text, md: mdRenderer, json } satisfies Record<string, DiffRenderer>;
+export type DiffFormat = keyof typeof diffRenderers;
