@@ -20,6 +20,7 @@ import { unknownKeys } from '../schema/unknown-keys.js';
 import { LazyLocator, startLocator, type Locator } from './locate.js';
 import { parseYaml, positionsOf } from './parse.js';
 import { readSource, type Decoded } from './read.js';
+import type { WorkerDoc, WorkerInput, WorkerMessage } from './worker.js';
 
 export type FileKind = 'config' | 'self' | 'competitor' | 'account';
 
@@ -200,8 +201,8 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): Workspac
 const PARALLEL_FROM = 400;
 
 /**
- * The same as `loadWorkspace`, with the second half of a large workspace loaded on a worker
- * thread while this one loads the first half (the machines kam runs on have two cores or more).
+ * The same as `loadWorkspace`, with a large workspace loaded by two worker threads, one half
+ * each (the machines kam runs on have two cores or more).
  */
 export async function loadWorkspaceParallel(root: string, options: Omit<LoadOptions, 'read' | 'list'> = {}): Promise<Workspace> {
   const workerUrl = new URL('./worker.js', import.meta.url);
@@ -211,21 +212,28 @@ export async function loadWorkspaceParallel(root: string, options: Omit<LoadOpti
 
   const read = (file: string) => readSource(join(root, file));
   const loaded = loadConfig(all, read);
-  const half = Math.ceil(files.length / 2);
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(workerUrl, { workerData: { root, files: files.slice(half) } });
-  const theirs = new Promise<string>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  const mine = files.slice(0, half).map((file) => loadDoc(kindOf(file), file, read(file), () => read(file)));
-  const received = JSON.parse(await theirs) as { file: string; data: unknown; findings: Finding[] }[];
-  void worker.terminate();
-  const rest = received.map(({ file, data, findings }): Doc => {
-    const kind = kindOf(file);
-    return { kind, file, id: idOf(kind, file), raw: data, data: data as never, locator: laterPositions(() => read(file)), findings };
-  });
-  return assemble(root, loaded, [...mine, ...rest]);
+  // Two workers, not this thread and one worker: what a worker sends arrives as fresh compact
+  // strings, while values parsed here would hold on to their whole source text (V8 slices).
+  const half = Math.ceil(files.length / 2);
+  const load = (part: string[]) =>
+    new Promise<Doc[]>((resolve, reject) => {
+      const docs: Doc[] = [];
+      const worker = new Worker(workerUrl, { workerData: { root, files: part } satisfies WorkerInput });
+      worker.on('message', (message: WorkerMessage) => {
+        if (message === null) {
+          void worker.terminate();
+          return resolve(docs);
+        }
+        for (const { file, data, findings } of JSON.parse(message) as WorkerDoc[]) {
+          const kind = kindOf(file);
+          docs.push({ kind, file, id: idOf(kind, file), raw: data, data: data as never, locator: laterPositions(() => read(file)), findings });
+        }
+      });
+      worker.once('error', reject);
+    });
+  const [first, second] = await Promise.all([load(files.slice(0, half)), load(files.slice(half))]);
+  return assemble(root, loaded, [...first, ...second]);
 }
 
 /** The accounts whose files are valid, in file order. */

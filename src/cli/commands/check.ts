@@ -4,7 +4,7 @@
  * valid ones; `--changed-since` then narrows what is reported to the files that changed.
  */
 import { sortFindings, type Finding } from '../../findings.js';
-import { findWorkspace, loadWorkspace, validAccounts, type Workspace } from '../../load/workspace.js';
+import { findWorkspace, loadWorkspaceParallel, validAccounts, type Workspace } from '../../load/workspace.js';
 import { checkWorkspace, ruleMeta } from '../../rules/run.js';
 import { decideToday } from '../../today.js';
 import { changedFiles } from '../changed-files.js';
@@ -41,7 +41,7 @@ export async function run(_args: unknown[], options: CheckOptions, ctx: Context)
   const { io } = ctx;
   const root = findWorkspace(io.cwd, options.dir);
   const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
-  const ws = loadWorkspace(root);
+  const ws = await loadWorkspaceParallel(root);
   const today = decideToday(options.asOf, ws.config.as_of, io.today());
 
   const valid = validAccounts(ws);
