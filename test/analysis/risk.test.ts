@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../src/analysis/figures.js';
 import { assessRisk, riskLevelOf, riskRules, type Risk } from '../../src/analysis/risk.js';
 import type { Account } from '../../src/schema/account.js';
+import { repoRoot } from '../helpers.js';
 import { account } from './account.js';
 
 const today = '2026-11-01';
@@ -177,5 +180,12 @@ describe('defection risk (SPEC 4)', () => {
       'risk/revenue-drop',
       'risk/price',
     ]);
+  });
+
+  it('are the rows of the README risk table, in order', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Defection risk'), readme.indexOf('### Overrides'));
+    const rows = [...section.matchAll(/^\| `(risk\/[a-z-]+)` \|/gm)].map((m) => m[1]);
+    expect(rows).toEqual(riskRules.map((r) => r.id));
   });
 });
