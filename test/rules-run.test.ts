@@ -1,6 +1,7 @@
 /** The rules engine (src/rules/run.ts): tiers, severities, crashes, positions, completeness. */
 import { describe, expect, it } from 'vitest';
-import { computeTiers } from '../src/cli/temporary-tiers.js';
+import { analyseWorkspace, type WorkspaceAnalysis } from '../src/analysis/index.js';
+
 import { parseYaml } from '../src/load/parse.js';
 import { loadWorkspace, validAccounts } from '../src/load/workspace.js';
 import { Account } from '../src/schema/account.js';
@@ -9,6 +10,8 @@ import { defineRule } from '../src/rules/define.js';
 import { rules } from '../src/rules/index.js';
 import { checkAccount, checkWorkspace, completeness, ruleMeta, rulesFor, ruleSettingFindings, UNKNOWN_RULE, type RuleEnv } from '../src/rules/run.js';
 import { example, tempWorkspace } from './helpers.js';
+
+const tiersOf = (a: WorkspaceAnalysis) => new Map(a.accounts.map((x) => [x.id, x.tier]));
 
 function input(text: string, tier: 'key' | 'ordinary' | 'prospect') {
   const parsed = parseYaml(text, true);
@@ -88,7 +91,7 @@ describe('completeness', () => {
 
   it('gives the example its intended picture', () => {
     const ws = loadWorkspace(example);
-    const tiers = computeTiers(validAccounts(ws).map((d) => d.data), ws.config, ws.config.as_of!);
+    const tiers = tiersOf(analyseWorkspace(validAccounts(ws).map((d) => d.data), ws.config, ws.config.as_of!));
     const result = checkWorkspace(ws, tiers, '2026-11-01');
     expect(Object.fromEntries(result.accounts.map((a) => [a.id, [a.tier, a.completeness]]))).toEqual({
       'baiao-pharma': ['ordinary', 77.8],

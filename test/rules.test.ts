@@ -8,11 +8,14 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeTiers } from '../src/cli/temporary-tiers.js';
+import { analyseWorkspace, type WorkspaceAnalysis } from '../src/analysis/index.js';
+
 import { listWorkspaceFiles, loadWorkspace, validAccounts } from '../src/load/workspace.js';
 import { rules } from '../src/rules/index.js';
 import { envOf } from '../src/rules/run.js';
 import { fixtures, kam, repoRoot } from './helpers.js';
+
+const tiersOf = (a: WorkspaceAnalysis) => new Map(a.accounts.map((x) => [x.id, x.tier]));
 
 const rulesFixtures = join(fixtures, 'rules');
 const BASE = '_base';
@@ -70,7 +73,7 @@ describe('rule fixtures', () => {
     const r = await kam(['check', '-C', root, '--as-of', '2026-06-30', '--format', 'json']);
     expect(JSON.parse(r.stdout)).toEqual([]);
     const ws = loadWorkspace(root);
-    const tiers = computeTiers(validAccounts(ws).map((d) => d.data), ws.config, '2026-06-30');
+    const tiers = tiersOf(analyseWorkspace(validAccounts(ws).map((d) => d.data), ws.config, '2026-06-30'));
     expect(Object.fromEntries(tiers)).toEqual({ 'base-key': 'key', 'base-ordinary': 'ordinary', 'base-prospect': 'prospect' });
   });
 
@@ -95,7 +98,7 @@ describe('rule fixtures', () => {
         const root = workspaceOf(name);
         const ws = loadWorkspace(root);
         const valid = validAccounts(ws);
-        const tiers = computeTiers(valid.map((d) => d.data), ws.config, ws.config.as_of!);
+        const tiers = tiersOf(analyseWorkspace(valid.map((d) => d.data), ws.config, ws.config.as_of!));
         const exempt = valid.filter((d) => /^accounts\/exempt-/.test(d.file));
         const others = (['key', 'ordinary', 'prospect'] as const).filter((t) => !rule.tiers.includes(t));
         expect(exempt.length > 0, `exempt-*.yaml accounts in ${relative(repoRoot, join(rulesFixtures, name))}`).toBe(others.length > 0);

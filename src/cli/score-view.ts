@@ -9,12 +9,15 @@ import type { AccountAnalysis, Portfolio, RiskLevel } from '../analysis/index.js
 import { round1 } from '../analysis/index.js';
 import type { Tier } from '../schema/account.js';
 
+/** An analysed account with its plan's completeness (percent of the rules for its tier passed). */
+export type ScoredAccount = AccountAnalysis & { completeness: number };
+
 interface Column {
   head: string;
   align: 'left' | 'right';
-  cell(a: AccountAnalysis, chalk: ChalkInstance): string;
+  cell(a: ScoredAccount, chalk: ChalkInstance): string;
   /** the order `--sort` gives; ties fall back to id */
-  compare(x: AccountAnalysis, y: AccountAnalysis): number;
+  compare(x: ScoredAccount, y: ScoredAccount): number;
 }
 
 const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -57,18 +60,24 @@ export const scoreColumns = {
     cell: (a, c) => riskColour[a.risk.level](c, `${a.risk.level} ${a.risk.points}`),
     compare: (x, y) => y.risk.points - x.risk.points,
   },
+  completeness: {
+    head: 'complete',
+    align: 'right',
+    cell: (a, c) => (a.completeness < 100 ? c.yellow(`${a.completeness.toFixed(0)} %`) : `${a.completeness.toFixed(0)} %`),
+    compare: (x, y) => x.completeness - y.completeness,
+  },
 } satisfies Record<string, Column>;
 
 export type SortColumn = keyof typeof scoreColumns;
 export const sortColumns = Object.keys(scoreColumns) as SortColumn[];
 export const isSortColumn = (s: string): s is SortColumn => Object.hasOwn(scoreColumns, s);
 
-export function sortAccounts(accounts: readonly AccountAnalysis[], by: SortColumn): AccountAnalysis[] {
+export function sortAccounts(accounts: readonly ScoredAccount[], by: SortColumn): ScoredAccount[] {
   const column: Column = scoreColumns[by];
   return [...accounts].sort((x, y) => column.compare(x, y) || text(x.id, y.id));
 }
 
-export function scoreTable(accounts: readonly AccountAnalysis[], chalk: ChalkInstance): string {
+export function scoreTable(accounts: readonly ScoredAccount[], chalk: ChalkInstance): string {
   const columns: Column[] = Object.values(scoreColumns);
   const table = new Table({
     head: columns.map((c) => chalk.bold(c.head)),

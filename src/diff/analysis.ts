@@ -76,22 +76,25 @@ const byRuleThenMessage = (a: RiskReason, b: RiskReason) => (reasonKey(a) < reas
 /** The delta between an account's analysis at base and at head (either may be absent); undefined when nothing changed. */
 export function analysisDelta(base: AccountAnalysis | undefined, head: AccountAnalysis | undefined): AnalysisDelta | undefined {
   if (!base && !head) return undefined;
+  // an account that comes or goes shows only its tier, composite score and risk level: the
+  // headline, not every class and reason of a plan that has no other side to compare with
+  const whole = base !== undefined && head !== undefined;
   const classes: ClassChange[] = [];
-  for (const name of classNames) {
+  for (const name of whole ? classNames : (['tier'] as const)) {
     const from = base?.[name] ?? null;
     const to = head?.[name] ?? null;
     if (from !== to) classes.push({ name, from, to });
   }
   const scores: ScoreChange[] = [];
-  for (const name of scoreNames) {
+  for (const name of whole ? scoreNames : (['composite'] as const)) {
     const from = base ? round1(base.scores[name]) : null;
     const to = head ? round1(head.scores[name]) : null;
     if (from !== to) scores.push({ name, from, to, delta: from !== null && to !== null ? round1(to - from) : null });
   }
   const before = new Set((base?.risk.reasons ?? []).map(reasonKey));
   const after = new Set((head?.risk.reasons ?? []).map(reasonKey));
-  const appeared = (head?.risk.reasons ?? []).filter((r) => !before.has(reasonKey(r))).sort(byRuleThenMessage);
-  const went = (base?.risk.reasons ?? []).filter((r) => !after.has(reasonKey(r))).sort(byRuleThenMessage);
+  const appeared = whole ? head.risk.reasons.filter((r) => !before.has(reasonKey(r))).sort(byRuleThenMessage) : [];
+  const went = whole ? base.risk.reasons.filter((r) => !after.has(reasonKey(r))).sort(byRuleThenMessage) : [];
   const from = base?.risk.level ?? null;
   const to = head?.risk.level ?? null;
   const risk = from !== to || appeared.length > 0 || went.length > 0 ? { from, to, appeared, went } : null;

@@ -73,8 +73,16 @@ describe('kam diff', () => {
         'accounts: 1 changed, 1 added, 1 removed, 1 renamed',
         '',
         '- globex-cn Globex China (removed)',
+        '    analysis',
+        '      ~ tier: prospect → (none)',
+        '      ~ composite: 8.8 → (none)',
+        '      ~ risk: medium → (none)',
         '',
         '+ hooli Hooli (added: accounts/hooli.yaml)',
+        '    analysis',
+        '      ~ tier: (none) → prospect',
+        '      ~ composite: (none) → 8.8',
+        '      ~ risk: (none) → medium',
         '',
         '~ initech 英泰科技有限公司',
         '    actions',
@@ -87,6 +95,9 @@ describe('kam diff', () => {
         '      - threats: 供应商整合',
         '    fields',
         '      ~ financials.margin: 0.28 → 0.3',
+        '    analysis',
+        '      + risk reason: single-threaded: no contact has an owner on our side (risk/single-threaded)',
+        '      - risk reason: single-threaded: 李总 is the only contact (risk/single-threaded)',
         '',
         '~ umbrella → umbrella-group Umbrella Corp (renamed from accounts/umbrella.yaml)',
         '',
@@ -103,12 +114,10 @@ describe('kam diff', () => {
     expect(r.stdout).toContain('**accounts: 1 changed, 1 added, 1 removed, 1 renamed**');
     expect(r.stdout).toContain(
       [
-        '| account | change |',
-        '|---|---|',
-        '| `globex-cn` Globex China | removed |',
-        '| `hooli` Hooli | added |',
-        '| `initech` 英泰科技有限公司 | changed |',
-        '| `umbrella-group` Umbrella Corp | renamed |',
+        '| account | change | tier | abc | segment | quadrant | risk |',
+        '|---|---|---|---|---|---|---|',
+        '| `globex-cn` Globex China | removed | prospect → **–** |  |  |  | medium → **–** |',
+        '| `hooli` Hooli | added | – → **prospect** |  |  |  | – → **medium** |',
       ].join('\n'),
     );
     expect(r.stdout).toContain(
@@ -156,7 +165,7 @@ describe('kam diff', () => {
     change(root, { 'accounts/hooli.yaml': 'id: hooli\nname: Hooli\nregion: West\n', 'accounts/draft.yaml': 'id: draft\nname: Draft\n' });
     const r = await kam(['diff', '-C', root]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^kam diff HEAD \([0-9a-f]{7}\) → the working tree\naccounts: 1 changed, 1 added\n/);
+    expect(r.stdout).toMatch(/^kam diff HEAD \([0-9a-f]{7}\) → the working tree\naccounts: 2 changed, 1 added\n/);
     expect(r.stdout).toContain('~ hooli Hooli\n    fields\n      + region: (none) → West\n');
     expect(r.stdout).toContain('+ draft Draft (added: accounts/draft.yaml)');
   });
@@ -229,7 +238,9 @@ describe('kam diff', () => {
     change(root, { 'accounts/hooli.yaml': 'id: hooli\nname: [broken\n' });
     const r = await kam(['diff', '-C', root]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('no account changed; 1 invalid file not compared (run kam validate)');
+    // the invalid file leaves the ranking, so the other prospect's value moves
+    expect(r.stdout).toContain('accounts: 1 changed; 1 invalid file not compared (run kam validate)');
+    expect(r.stdout).toContain('~ umbrella-group Umbrella Corp\n    analysis\n      ~ value: 25 → 0 (-25)');
     expect(r.stdout).toContain('Not compared (invalid; run kam validate):\n  accounts/hooli.yaml (invalid at head)\n');
   });
 

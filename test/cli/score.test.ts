@@ -22,13 +22,13 @@ describe('kam score', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = tableLines(r.stdout).filter((l) => l.startsWith('│'));
-    expect(rows[0].split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['id', 'name', 'A', 'R', 'V', 'S', 'tier', 'abc', 'segment', 'quadrant', 'risk']);
+    expect(rows[0].split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['id', 'name', 'A', 'R', 'V', 'S', 'tier', 'abc', 'segment', 'quadrant', 'risk', 'complete']);
     const cells = rows.slice(1).map((l) => l.split('│').map((c) => c.trim()).filter(Boolean));
     expect(cells.map((c) => c[0])).toEqual([
       'baiao-pharma', 'jinhe-foods', 'kaisheng-solar', 'meridian-medical', 'ningchuan-battery', 'nordwerk-automotive', 'pacific-packaging', 'yingtai-tech',
     ]);
-    expect(cells[4]).toEqual(['ningchuan-battery', '宁川新能源电池有限公司', '85.0', '90.0', '100.0', '91.3', 'key', 'A', 'VIP', 'strategic', 'low 2']);
-    expect(cells[5]).toEqual(['nordwerk-automotive', 'Nordwerk Automotive Components (Suzhou) Co., Ltd.', '85.0', '41.0', '71.4', '71.5', 'key', 'A', 'VIP', 'star', 'high 13']);
+    expect(cells[4]).toEqual(['ningchuan-battery', '宁川新能源电池有限公司', '85.0', '90.0', '100.0', '91.3', 'key', 'A', 'VIP', 'strategic', 'low 2', '100 %']);
+    expect(cells[5]).toEqual(['nordwerk-automotive', 'Nordwerk Automotive Components (Suzhou) Co., Ltd.', '85.0', '41.0', '71.4', '71.5', 'key', 'A', 'VIP', 'star', 'high 13', '60 %']);
     expect(cells[7].slice(2, 7)).toEqual(['85.0', '82.0', '85.7', '84.7', 'key']);
     expect(r.stdout).toContain(
       [
@@ -47,7 +47,7 @@ describe('kam score', () => {
     const lines = tableLines(r.stdout);
     expect(lines.some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
     const first = borders(lines[0]);
-    expect(first).toHaveLength(12);
+    expect(first).toHaveLength(13);
     for (const line of lines) {
       expect(borders(line)).toEqual(first);
       expect(width(line)).toBe(width(lines[0]));
@@ -82,7 +82,7 @@ describe('kam score', () => {
   it('rejects an unknown sort column with a usage error listing the columns', async () => {
     const r = await kam(['score', '-C', example, '--sort', 'score']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('kam: --sort must be one of id, name, attractiveness, relationship, value, composite, tier, abc, segment, quadrant, risk; got "score"\n');
+    expect(r.stderr).toBe('kam: --sort must be one of id, name, attractiveness, relationship, value, composite, tier, abc, segment, quadrant, risk, completeness; got "score"\n');
     expect((await kam(['score', '-C', example, '--json', '--sort', 'score'])).code).toBe(2);
   });
 
@@ -109,7 +109,7 @@ describe('kam score', () => {
     const out = JSON.parse(r.stdout);
     expect(out.map((a: { id: string }) => a.id)).toEqual([...out.map((a: { id: string }) => a.id)].sort());
     for (const a of out) {
-      expect(Object.keys(a)).toEqual(['id', 'name', 'scores', 'tier', 'abc', 'segment', 'quadrant', 'risk', 'breakdown', 'figures']);
+      expect(Object.keys(a)).toEqual(['id', 'name', 'scores', 'tier', 'abc', 'segment', 'quadrant', 'risk', 'breakdown', 'figures', 'completeness']);
       expect(Object.keys(a.scores)).toEqual(['attractiveness', 'relationship', 'value', 'composite']);
       for (const s of Object.values(a.scores) as number[]) expect(Math.round(s * 10) / 10).toBe(s);
       expect(Object.keys(a.breakdown)).toEqual(['attractiveness', 'relationship', 'value', 'composite', 'tier', 'abc', 'segment', 'quadrant']);
@@ -241,5 +241,20 @@ describe('kam.yaml scoring settings', () => {
     const s = await kam(['score', '-C', root]);
     expect(s.code).toBe(1);
     expect(s.stderr).toContain('kam.yaml');
+  });
+});
+
+describe('kam score completeness', () => {
+  it('shows each plan’s completeness (share of its tier’s rules passed) in the table and the JSON', async () => {
+    const json = await kam(['score', '-C', example, '--json']);
+    const byId = Object.fromEntries(JSON.parse(json.stdout).map((a: { id: string; completeness: number }) => [a.id, a.completeness]));
+    // nordwerk fails 8 of the 20 key rules; baiao 2 of 9 ordinary rules; jinhe passes all
+    expect(byId['nordwerk-automotive']).toBe(60);
+    expect(byId['baiao-pharma']).toBe(77.8);
+    expect(byId['jinhe-foods']).toBe(100);
+    const sorted = await kam(['score', '-C', example, '--sort', 'completeness']);
+    const firstRow = sorted.stdout.split('\n').find((l) => l.includes('-') && l.startsWith('│'));
+    expect(firstRow).toContain('nordwerk-automotive');
+    expect(firstRow).toMatch(/60 %/);
   });
 });

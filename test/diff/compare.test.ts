@@ -239,7 +239,9 @@ describe('compareWorkspaces', () => {
         risk: { from: 'low', to: 'high', appeared: [{ rule: 'risk/price', message: 'above market' }], went: [{ rule: 'risk/executive', message: 'no executive contact' }] },
       });
       expect(d.accounts[2].analysis?.classes[0]).toEqual({ name: 'tier', from: null, to: 'ordinary' });
-      expect(d.accounts[1].analysis?.risk).toEqual({ from: 'low', to: null, appeared: [], went: [{ rule: 'risk/executive', message: 'no executive contact' }] });
+      // a removed account shows its headline only: tier, composite score, risk level
+      expect(d.accounts[1].analysis?.risk).toEqual({ from: 'low', to: null, appeared: [], went: [] });
+      expect(d.accounts[1].analysis?.classes.map((c) => c.name)).toEqual(['tier']);
     });
 
     it('gives no delta when nothing changed, compared at one decimal', () => {

@@ -4,13 +4,13 @@
  * valid ones; `--changed-since` then narrows what is reported to the files that changed.
  */
 import { sortFindings, type Finding } from '../../findings.js';
-import { findWorkspace, loadWorkspaceParallel, validAccounts, type Workspace } from '../../load/workspace.js';
-import { checkWorkspace, ruleMeta } from '../../rules/run.js';
+import { evaluate } from '../../evaluate.js';
+import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
+import { ruleMeta } from '../../rules/run.js';
 import { decideToday } from '../../today.js';
 import { changedFiles } from '../changed-files.js';
 import type { Context } from '../main.js';
 import { printFindings, type FindingsOptions } from '../output.js';
-import { computeTiers } from '../temporary-tiers.js';
 
 export interface CheckOptions extends FindingsOptions {
   dir?: string;
@@ -44,10 +44,7 @@ export async function run(_args: unknown[], options: CheckOptions, ctx: Context)
   const ws = await loadWorkspaceParallel(root);
   const today = decideToday(options.asOf, ws.config.as_of, io.today());
 
-  const valid = validAccounts(ws);
-  // TEMPORARY until the analysis is merged: computeTiers → the tiers of analyseWorkspace
-  const tiers = computeTiers(valid.map((d) => d.data), ws.config, today);
-  const checked = checkWorkspace(ws, tiers, today);
+  const { checked } = evaluate(ws, today);
 
   const scope = changed && scopeOf(ws, changed);
   const inScope = (file: string) => scope === undefined || scope.has(file);

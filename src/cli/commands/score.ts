@@ -3,16 +3,16 @@
  * portfolio view (SPEC sections 2-4, 6). The table (or `--json`) goes to stdout; invalid files go
  * to stderr as stylish findings, are left out of scoring, and make the exit code 1.
  */
-import { analyseWorkspace } from '../../analysis/index.js';
 import { scoresJson } from '../../analysis/json.js';
 import { UsageError } from '../../errors.js';
 import { stylish } from '../../format/stylish.js';
-import { findWorkspace, loadWorkspace, validAccounts } from '../../load/workspace.js';
+import { evaluate } from '../../evaluate.js';
+import { findWorkspace, loadWorkspaceParallel, validAccounts } from '../../load/workspace.js';
 import { Tier } from '../../schema/account.js';
 import { decideToday } from '../../today.js';
 import type { Context } from '../main.js';
 import { exitCode, makeChalk } from '../output.js';
-import { isSortColumn, portfolioView, scoreTable, sortAccounts, sortColumns } from '../score-view.js';
+import { isSortColumn, portfolioView, scoreTable, sortAccounts, sortColumns, type ScoredAccount } from '../score-view.js';
 
 export interface ScoreOptions {
   dir?: string;
@@ -30,14 +30,17 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
     throw new UsageError(`--tier must be one of ${Tier.options.join(', ')}; got "${options.tier}"`);
   }
 
-  const ws = loadWorkspace(findWorkspace(io.cwd, options.dir));
+  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir));
   const today = decideToday(options.asOf, ws.config.as_of, io.today());
-  const { accounts, portfolio } = analyseWorkspace(validAccounts(ws).map((d) => d.data), ws.config, today);
+  const { analysis, byId } = evaluate(ws, today, { positions: false });
+  const { portfolio } = analysis;
+  const accounts: ScoredAccount[] = analysis.accounts.map((a) => ({ ...a, completeness: byId.get(a.id)!.check.completeness }));
   const shown = options.tier === undefined ? accounts : accounts.filter((a) => a.tier === options.tier);
 
   if (options.json) {
     // the contract: sorted by id whatever --sort says
-    io.stdout.write(`${JSON.stringify(scoresJson(shown), null, 2)}\n`);
+    const json = scoresJson(shown).map((j, i) => ({ ...j, completeness: shown[i].completeness }));
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     const chalk = makeChalk(io);
     const rows = sortAccounts(shown, sort);

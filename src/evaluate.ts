@@ -1,0 +1,35 @@
+/**
+ * The pipeline every reporting command shares (score, check, plan, diff): analyse the valid
+ * accounts of a loaded workspace, then run the completeness rules at the tiers the analysis
+ * computed. Pure: a workspace and "today" in, plain data out.
+ */
+import { analyseWorkspace, type AccountAnalysis, type WorkspaceAnalysis } from './analysis/index.js';
+import { validAccounts, type Workspace } from './load/workspace.js';
+import { startLocator } from './load/locate.js';
+import { checkWorkspace, type AccountCheck, type WorkspaceCheck } from './rules/run.js';
+
+export interface Evaluation {
+  today: string;
+  analysis: WorkspaceAnalysis;
+  checked: WorkspaceCheck;
+  /** per account id: its analysis and its rule results */
+  byId: ReadonlyMap<string, { analysis: AccountAnalysis; check: AccountCheck }>;
+}
+
+export interface EvaluateOptions {
+  /**
+   * Whether rule findings need their line and column (check, plan). Positions cost a second parse
+   * of every file with a finding, so `score`, which shows only completeness, turns them off.
+   */
+  positions?: boolean;
+}
+
+export function evaluate(ws: Workspace, today: string, { positions = true }: EvaluateOptions = {}): Evaluation {
+  const analysis = analyseWorkspace(validAccounts(ws).map((d) => d.data), ws.config, today);
+  const tiers = new Map(analysis.accounts.map((a) => [a.id, a.tier]));
+  const target = positions ? ws : { ...ws, accounts: ws.accounts.map((d) => ({ ...d, locator: startLocator })) };
+  const checked = checkWorkspace(target, tiers, today);
+  const checks = new Map(checked.accounts.map((c) => [c.id, c]));
+  const byId = new Map(analysis.accounts.map((a) => [a.id, { analysis: a, check: checks.get(a.id)! }]));
+  return { today, analysis, checked, byId };
+}
