@@ -98,5 +98,16 @@ export function renderSkeleton(fields: readonly Field[], data: Record<string, un
   return `${out.join('\n')}\n`;
 }
 
+/** `data` with its keys in the order of `fields` (at every level), other keys after them. */
+export function orderLike(fields: readonly Field[], data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = data[field.key];
+    if (value !== undefined) out[field.key] = field.fields && isMapping(value) ? orderLike(field.fields, value) : value;
+  }
+  for (const [key, value] of Object.entries(data)) if (!(key in out) && value !== undefined) out[key] = value;
+  return out;
+}
+
 /** `high | medium | low`: the values of an enum, for notes. */
 export const oneOf = (values: readonly string[]) => values.join(' | ');
