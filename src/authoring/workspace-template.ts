@@ -3,7 +3,7 @@
  * The commented examples of settings show the defaults, taken from the config schema.
  */
 import { stringify } from 'yaml';
-import { RuleSetting, defaultConfig, type Lang } from '../schema/config.js';
+import { RuleSetting, defaultConfig, type Config } from '../schema/config.js';
 import { oneOf, renderSkeleton, type Field } from './skeleton.js';
 
 const flow = (value: unknown) => stringify(value, { collectionStyle: 'flow' }).trim();
@@ -53,11 +53,8 @@ function configFields(): Field[] {
   ];
 }
 
-export interface WorkspaceSettings {
-  company: string;
-  currency: string;
-  lang: Lang;
-}
+/** What `kam init` asks for; the rest of `kam.yaml` keeps its defaults. */
+export type WorkspaceSettings = Pick<Config, 'currency' | 'lang'> & { company: string };
 
 export const configFile = (settings: WorkspaceSettings, modeline: string): string =>
   renderSkeleton(configFields(), { version: 1, ...settings }, [modeline, '# kam workspace settings. Every setting has a default; uncomment a line to change it.']);

@@ -164,8 +164,13 @@ function mapRow({ row, cells }: Row, columns: readonly ColumnPlan[], style: Numb
   return { row, data, recordId, notes };
 }
 
+export interface PlanOptions {
+  /** the workspace currency: an account's `currency` equal to it is left out (it only states the default) */
+  currency?: string;
+}
+
 /** The accounts a table gives: one per row with a name, ids unique in row order. */
-export function planImport(table: Table, specs: readonly string[] = []): ImportPlan {
+export function planImport(table: Table, specs: readonly string[] = [], options: PlanOptions = {}): ImportPlan {
   const columns = planColumns(table.header, specs);
   if (!columns.some((c) => c.target && pathKey(c.target) === 'name')) {
     throw new UsageError(`no column gives the account name: expected "Name" or "Account Name", or map one, as in --map "Company=name" (the columns: ${table.header.join(', ')})`);
@@ -175,6 +180,7 @@ export function planImport(table: Table, specs: readonly string[] = []): ImportP
   for (const row of table.rows) {
     const mapped = mapRow(row, columns, { decimalComma: table.decimalComma });
     notes.push(...mapped.notes);
+    if (options.currency !== undefined && mapped.data.currency === options.currency) delete mapped.data.currency;
     if (typeof mapped.data.name === 'string') named.push(mapped);
     else notes.push({ row: row.row, message: 'skipped: no account name' });
   }

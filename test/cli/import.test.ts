@@ -85,12 +85,12 @@ describe('kam import', () => {
       name: 'Globex China',
       industry: 'Automotive',
       region: 'Jiangsu, China',
-      currency: 'CNY',
       team: { account_lead: '005A0001' },
       financials: { margin: 0.28 },
       customer: { summary: 'Tier-1 supplier, EV drives', structure: { selection_criteria: ['Purchasing', 'Engineering'] } },
       'x-crm': { key_account: 'yes', Id: '001B000001', BillingCity: 'Suzhou', AnnualRevenue: 3200000, NumberOfEmployees: 800, Segment__c: 'Gold' },
     });
+    expect(account(root, 'hooli-inc')).toMatchObject({ name: 'Hooli, Inc.', currency: 'USD' });
     expect(account(root, '001b000003')).toMatchObject({ name: '金禾食品饮料集团', 'x-crm': { Margin__c: '28', AnnualRevenue: 1400000 } });
     expect(account(root, '001b000003').financials).toBeUndefined();
     expect((await kam(['validate', '-C', root])).code).toBe(0);

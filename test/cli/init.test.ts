@@ -80,6 +80,14 @@ describe('kam init', () => {
     expect(parse(readFileSync(join(root, 'kam.yaml'), 'utf8')).company).toBe('New');
   });
 
+  it('takes kam.yml and self.yml for kam.yaml and self.yaml, never writing a second one', async () => {
+    const root = tempWorkspace({ 'kam.yml': 'version: 1\n', 'self.yml': 'name: Us\n' });
+    const r = await kam(['init', '--yes'], { cwd: root });
+    expect(r.stdout).toContain('kept kam.yml (it exists; --force overwrites it)\nkept self.yml (it exists; --force overwrites it)');
+    expect(existsSync(join(root, 'kam.yaml'))).toBe(false);
+    expect(existsSync(join(root, 'self.yaml'))).toBe(false);
+  });
+
   it('keeps an existing .gitignore and says to add reports/ when it lacks it', async () => {
     const root = tempWorkspace({ '.gitignore': 'node_modules/\n' });
     const r = await kam(['init', '--yes'], { cwd: root });

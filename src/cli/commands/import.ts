@@ -11,7 +11,9 @@ import { modeline } from '../../authoring/modeline.js';
 import { UsageError } from '../../errors.js';
 import { readTable } from '../../import/csv.js';
 import { planImport } from '../../import/plan.js';
+import { readSource } from '../../load/read.js';
 import { findWorkspace, loadDoc } from '../../load/workspace.js';
+import { defaultConfig } from '../../schema/config.js';
 import { packageRoot } from '../../util/package-root.js';
 import { writeFileAtomic, type WriteResult } from '../../util/write.js';
 import type { Context } from '../main.js';
@@ -24,14 +26,20 @@ export interface ImportOptions {
   force?: boolean;
 }
 
+/** The workspace currency (kam.yaml, else the default); undefined when kam.yaml is invalid. */
+function workspaceCurrency(root: string): string | undefined {
+  const file = ['kam.yaml', 'kam.yml'].find((f) => existsSync(join(root, f)));
+  return file ? loadDoc('config', file, readSource(join(root, file))).data?.currency : defaultConfig().currency;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function run([csv]: unknown[], options: ImportOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const source = resolve(io.cwd, String(csv));
   if (!existsSync(source) || !statSync(source).isFile()) throw new UsageError(`no such file: ${csv}`);
-  const plan = planImport(readTable(readFileSync(source), String(csv)), options.map ?? []);
   const root = findWorkspace(io.cwd, options.dir);
+  const plan = planImport(readTable(readFileSync(source), String(csv)), options.map ?? [], { currency: workspaceCurrency(root) });
 
   const out: string[] = [];
   const counts: Record<WriteResult, number> = { created: 0, replaced: 0, unchanged: 0, exists: 0 };

@@ -96,7 +96,8 @@ export async function run([dir]: unknown[], options: InitOptions, ctx: Context):
     out.push(`created ${displayPath(io, at)}/`);
   }
   for (const { file, text } of files) {
-    const at = join(root, file);
+    // a kam.yml or self.yml stands for kam.yaml or self.yaml: never write a second one
+    const at = [file, file.replace(/\.yaml$/, '.yml')].map((f) => join(root, f)).find((f) => existsSync(f)) ?? join(root, file);
     const result = writeFileAtomic(at, text, { overwrite: options.force });
     out.push(writtenLine(result, displayPath(io, at)));
     if (file === '.gitignore' && result === 'exists' && !/^\/?reports\/?\s*$/m.test(readFileSync(at, 'utf8'))) {
