@@ -11,15 +11,18 @@ import { UsageError } from '../errors.js';
 
 /**
  * - `created`: the file did not exist and now does;
- * - `replaced`: it existed, `overwrite` was set, and it now holds the new content;
+ * - `replaced`: it existed and now holds the new content;
  * - `unchanged`: it existed with exactly this content (nothing was written);
- * - `exists`: it existed and `overwrite` was not set (nothing was written).
+ * - `exists`: it existed and the mode was `create` (nothing was written).
  */
 export type WriteResult = 'created' | 'replaced' | 'unchanged' | 'exists';
 
 export interface WriteOptions {
-  /** replace an existing file (the `--force` flags); without it an existing file is left alone */
-  overwrite?: boolean;
+  /**
+   * `replace` (the default) writes whatever is there; `create` writes only where no file is,
+   * for commands that never overwrite without `--force`.
+   */
+  mode?: 'replace' | 'create';
 }
 
 const tempPath = (file: string) => join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -30,8 +33,8 @@ const sameContent = (file: string, content: string | Uint8Array): boolean => {
 };
 
 /**
- * Writes `content` to `file` atomically, creating its folder. Without `overwrite`, an existing
- * file is never touched (the create is a hard link, which fails rather than replace, so two runs
+ * Writes `content` to `file` atomically, creating its folder. In `create` mode an existing file
+ * is never touched (the create is a hard link, which fails rather than replace, so two runs
  * racing for the same name cannot clobber each other).
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): WriteResult {
@@ -58,7 +61,7 @@ const reasons: Record<string, string> = {
 function write(file: string, content: string | Uint8Array, options: WriteOptions): WriteResult {
   const existed = existsSync(file);
   if (existed) {
-    if (!options.overwrite) return 'exists';
+    if (options.mode === 'create') return 'exists';
     if (statSync(file).isFile() && sameContent(file, content)) return 'unchanged';
   }
   mkdirSync(dirname(file), { recursive: true });

@@ -63,7 +63,7 @@ export async function run([csv]: unknown[], options: ImportOptions, ctx: Context
       if (result !== 'exists') out.push(stringify(data, { lineWidth: 100 }).trimEnd().replace(/^/gm, '    '));
       continue;
     }
-    const result = writeFileAtomic(file, text, { overwrite: options.force });
+    const result = writeFileAtomic(file, text, { mode: options.force ? 'replace' : 'create' });
     counts[result]++;
     out.push(result === 'exists' ? `kept ${shown} (row ${row}): it exists; --force overwrites it` : `${result} ${shown} (row ${row})`);
   }

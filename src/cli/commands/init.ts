@@ -98,7 +98,7 @@ export async function run([dir]: unknown[], options: InitOptions, ctx: Context):
   for (const { file, text } of files) {
     // a kam.yml or self.yml stands for kam.yaml or self.yaml: never write a second one
     const at = [file, file.replace(/\.yaml$/, '.yml')].map((f) => join(root, f)).find((f) => existsSync(f)) ?? join(root, file);
-    const result = writeFileAtomic(at, text, { overwrite: options.force });
+    const result = writeFileAtomic(at, text, { mode: options.force ? 'replace' : 'create' });
     out.push(writtenLine(result, displayPath(io, at)));
     if (file === '.gitignore' && result === 'exists' && !/^\/?reports\/?\s*$/m.test(readFileSync(at, 'utf8'))) {
       out.push('  add `reports/` to it: kam plan writes its reports there');

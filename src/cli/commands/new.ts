@@ -91,7 +91,7 @@ export async function run([id]: unknown[], options: NewOptions, ctx: Context): P
   const file = existing ?? join(folder, `${wanted}.yaml`);
   const line = modeline(kind, file, root, packageRoot);
   const text = kind === 'account' ? accountFile(data, line) : competitorFile(data, line);
-  const result = writeFileAtomic(file, text, { overwrite: options.force });
+  const result = writeFileAtomic(file, text, { mode: options.force ? 'replace' : 'create' });
   if (result === 'exists') throw new UsageError(`${displayPath(io, file)} exists; --force overwrites it`);
   const out = [writtenLine(result, displayPath(io, file)), 'Fill it in top-down, then run `kam check`.'];
   const hint = schemaHint(root);
