@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { accountFile } from '../../src/authoring/account-template.js';
+import { loadDoc } from '../../src/load/workspace.js';
 import { readTable } from '../../src/import/csv.js';
 import { planImport } from '../../src/import/plan.js';
 import { normaliseColumn, recogniseColumn, salesforceFields } from '../../src/import/salesforce.js';
@@ -109,5 +112,29 @@ describe('planImport', () => {
   it('keeps a one-column file whole (no footer detection without columns to tell)', () => {
     const plan = planImport(table('Name\nAcme\n\nGlobex\n'));
     expect(plan.accounts.map((a) => a.id)).toEqual(['acme', 'globex']);
+  });
+});
+
+describe('any export', () => {
+  const quoteCell = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const cellText = fc.string({ unit: 'grapheme', maxLength: 30 });
+
+  it('gives valid files with unique ids that keep every name (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cellText, cellText, fc.option(fc.integer({ min: 0, max: 1e12 }))), { minLength: 1, maxLength: 12 }), (records) => {
+        const lines = ['Account Name,Industry,Total Sales', ...records.map(([name, industry, sales]) => [name, industry, sales === null ? '' : sales.toLocaleString('en-US')].map(quoteCell).join(','))];
+        const plan = planImport(table(`\uFEFF${lines.join('\r\n')}\r\n`), ['Total Sales=financials.revenue.2025']);
+        const expected = records.map(([name]) => name.replace(/\r\n?/g, '\n').trim()).filter((n) => n !== '');
+        expect(plan.accounts.map((a) => a.data.name)).toEqual(expected);
+        expect(new Set(plan.accounts.map((a) => a.id)).size).toBe(plan.accounts.length);
+        for (const { id, data } of plan.accounts) {
+          expect(id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+          const doc = loadDoc('account', `accounts/${id}.yaml`, { text: accountFile(data, '# modeline') });
+          expect(doc.findings).toEqual([]);
+          expect(doc.data).toEqual(data);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
