@@ -1,0 +1,180 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { fixtures, kam, tempWorkspace } from '../helpers.js';
+import { readTree } from './authoring-helpers.js';
+
+const csv = (name: string) => join(fixtures, 'import', name);
+const workspace = () => tempWorkspace({ 'kam.yaml': 'version: 1\ncompany: Example Co.\n' });
+const account = (root: string, id: string) => parse(readFileSync(join(root, 'accounts', `${id}.yaml`), 'utf8'));
+
+describe('kam import', () => {
+  it('imports a Salesforce report export (BOM, CRLF, quotes, line breaks, duplicates, Chinese names, footer)', async () => {
+    const root = workspace();
+    copyFileSync(csv('salesforce-report.csv'), join(root, 'export.csv'));
+    const r = await kam(['import', 'export.csv', '--map', 'Total Sales=financials.revenue.2025'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'created accounts/acme-corporation.yaml (row 2)',
+        'created accounts/acme-corporation-2.yaml (row 3)',
+        'created accounts/001a000003aaa.yaml (row 4)',
+        'created accounts/muller-sohne-gmbh.yaml (row 5)',
+        'created accounts/account-6.yaml (row 6)',
+        'created accounts/acme-corporation-2-2.yaml (row 8)',
+        '',
+        '6 files created, 0 replaced, 0 unchanged, 0 kept. 1 row skipped.',
+        'For completion and checks in editors (yaml-language-server), run `kam schema` once.',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe('kam: export.csv row 7: skipped: no account name\nkam: export.csv row 9: ignored: a report footer (5 lines)\n');
+
+    expect(account(root, 'acme-corporation')).toEqual({
+      id: 'acme-corporation',
+      name: 'Acme Corporation',
+      industry: 'Manufacturing',
+      region: 'Bavaria, Germany',
+      team: { account_lead: 'Anna Schmidt' },
+      financials: { revenue: { 2025: 4100000 } },
+      customer: { summary: 'Maker of "everything", since 1950' },
+      'x-crm': { Id: '001A000001AAA', Type: 'Customer - Direct', Rating: 'Hot', AnnualRevenue: 1250000000, NumberOfEmployees: 12000 },
+    });
+    expect(account(root, 'acme-corporation-2')).toMatchObject({ name: 'Acme Corporation', region: 'United States', 'x-crm': { Id: '001A000002AAA', Type: 'Prospect' } });
+    expect(account(root, '001a000003aaa')).toMatchObject({
+      name: '宁川电池股份有限公司',
+      region: '江苏, 中国',
+      team: { account_lead: '王磊' },
+      financials: { revenue: { 2025: 12300000 } },
+      customer: { summary: '动力电池与储能电池制造商,\n三个生产基地。\nThird line: "quoted", with commas.' },
+      'x-crm': { AnnualRevenue: 8600000000, NumberOfEmployees: 5400 },
+    });
+    expect(account(root, 'muller-sohne-gmbh')).toMatchObject({ name: 'Müller & Söhne GmbH', region: 'Austria', financials: { revenue: { 2025: 950000 } } });
+    expect(account(root, 'account-6')).toMatchObject({ name: '英泰科技', region: '上海', team: { account_lead: '陈静' } });
+    expect(account(root, 'account-6')['x-crm']).toBeUndefined();
+
+    const text = readFileSync(join(root, 'accounts/001a000003aaa.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/account.schema.json');
+    expect(text).toContain('name: 宁川电池股份有限公司\n');
+    expect(text).toMatch(/^# contacts:/m);
+
+    const v = await kam(['validate', '-C', root, '--format', 'json']);
+    expect(JSON.parse(v.stdout)).toEqual([]);
+    expect(v.code).toBe(0);
+
+    const before = readTree(root);
+    const again = await kam(['import', 'export.csv', '--map', 'Total Sales=financials.revenue.2025'], { cwd: root });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('kept accounts/acme-corporation.yaml (row 2): it exists; --force overwrites it\n');
+    expect(again.stdout).toContain('0 files created, 0 replaced, 0 unchanged, 6 kept.');
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it('imports a Data Loader export by API names, with --map to fields, lists and x- keys', async () => {
+    const root = workspace();
+    const r = await kam(
+      ['import', csv('data-loader.csv'), '-C', root, '--map', 'Margin__c=financials.margin', '--map', 'Key_Account__c=x-crm.key_account', '--map', 'Buying_Center__c=customer.structure.selection_criteria'],
+      { cwd: root },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('created accounts/globex-china.yaml (row 2)\ncreated accounts/hooli-inc.yaml (row 3)\ncreated accounts/001b000003.yaml (row 4)\n');
+    expect(r.stderr).toContain('row 4: column "Margin__c": "28" does not fit financials.margin (must be at most 1; got the number 28): kept under x-crm\n');
+    expect(account(root, 'globex-china')).toEqual({
+      id: 'globex-china',
+      name: 'Globex China',
+      industry: 'Automotive',
+      region: 'Jiangsu, China',
+      team: { account_lead: '005A0001' },
+      financials: { margin: 0.28 },
+      customer: { summary: 'Tier-1 supplier, EV drives', structure: { selection_criteria: ['Purchasing', 'Engineering'] } },
+      'x-crm': { key_account: 'yes', Id: '001B000001', BillingCity: 'Suzhou', AnnualRevenue: 3200000, NumberOfEmployees: 800, Segment__c: 'Gold' },
+    });
+    expect(account(root, 'hooli-inc')).toMatchObject({ name: 'Hooli, Inc.', currency: 'USD' });
+    expect(account(root, '001b000003')).toMatchObject({ name: '金禾食品饮料集团', 'x-crm': { Margin__c: '28', AnnualRevenue: 1400000 } });
+    expect(account(root, '001b000003').financials).toBeUndefined();
+    expect((await kam(['validate', '-C', root])).code).toBe(0);
+  });
+
+  it('reads semicolon-separated files with European numbers', async () => {
+    const root = workspace();
+    const r = await kam(['import', csv('excel-semicolon.csv'), '--map', 'Kunde=name', '--map', 'Umsatz 2025=financials.revenue.2025', '--map', 'Branche=industry'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(account(root, 'nordwerk-automotive-gmbh')).toEqual({
+      id: 'nordwerk-automotive-gmbh',
+      name: 'Nordwerk Automotive GmbH',
+      industry: 'Automobilzulieferer',
+      financials: { revenue: { 2025: 1234567.89 } },
+      'x-crm': { Land: 'Deutschland' },
+    });
+    expect(account(root, 'societe-generale-paris')).toMatchObject({ name: 'Société Générale; Paris', financials: { revenue: { 2025: 12500 } } });
+    expect((await kam(['validate', '-C', root])).code).toBe(0);
+  });
+
+  it('reads UTF-16 tab-separated text (Excel "Unicode text")', async () => {
+    const root = workspace();
+    const r = await kam(['import', csv('utf16-tabs.csv')], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(account(root, 'account-2')).toEqual({ id: 'account-2', name: '宁川电池', industry: 'Energy' });
+    expect(account(root, 'globex')).toEqual({ id: 'globex', name: 'Globex', industry: 'Automotive' });
+  });
+
+  it('shows what it would write with --dry-run, and writes nothing', async () => {
+    const root = workspace();
+    const before = readTree(root);
+    const r = await kam(['import', csv('utf16-tabs.csv'), '--dry-run'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'would create accounts/account-2.yaml (row 2):',
+        '    id: account-2',
+        '    name: 宁川电池',
+        '    industry: Energy',
+        'would create accounts/globex.yaml (row 3):',
+        '    id: globex',
+        '    name: Globex',
+        '    industry: Automotive',
+        '',
+        'Dry run, nothing written: would create 2 files, replace 0, keep 0.',
+        '',
+      ].join('\n'),
+    );
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it('replaces existing files only with --force', async () => {
+    const root = tempWorkspace({ 'accounts/globex.yml': 'id: globex\nname: Mine\n' });
+    const kept = await kam(['import', csv('utf16-tabs.csv')], { cwd: root });
+    expect(kept.stdout).toContain('kept accounts/globex.yml (row 3): it exists; --force overwrites it');
+    expect(readFileSync(join(root, 'accounts/globex.yml'), 'utf8')).toBe('id: globex\nname: Mine\n');
+    const forced = await kam(['import', csv('utf16-tabs.csv'), '--force'], { cwd: root });
+    expect(forced.stdout).toContain('replaced accounts/globex.yml (row 3)');
+    expect(forced.stdout).toContain('unchanged accounts/account-2.yaml (row 2)');
+    expect(parse(readFileSync(join(root, 'accounts/globex.yml'), 'utf8')).industry).toBe('Automotive');
+    expect(Object.keys(readTree(root)).sort()).toEqual(['accounts/account-2.yaml', 'accounts/globex.yml']);
+  });
+
+  it.each([
+    [['import', 'nope.csv'], 'kam: no such file: nope.csv\n'],
+    [['import', csv('broken-quote.csv')], /^kam: .*broken-quote\.csv: Quote Not Closed: the parsing is finished with an opening quote at line \d+\n$/],
+    [['import', csv('gbk.csv')], /^kam: .*gbk\.csv is not UTF-8 text: save it as "CSV UTF-8 \(Comma delimited\)" \(Excel\) or export it as UTF-8 from the CRM\n$/],
+    [['import', csv('excel-semicolon.csv')], /^kam: no column gives the account name: expected "Name" or "Account Name", or map one, as in --map "Company=name" \(the columns: Kunde, Branche, Umsatz 2025, Land\)\n$/],
+    [['import', csv('data-loader.csv'), '--map', 'Segment__c=financials.segment'], 'kam: --map "Segment__c=financials.segment": financials has no field `segment`\n'],
+    [['import', csv('data-loader.csv'), '--map', 'Segment__c=team.acount_lead'], 'kam: --map "Segment__c=team.acount_lead": team has no field `acount_lead`, did you mean `account_lead`?\n'],
+    [['import', csv('data-loader.csv'), '--map', 'Segment__c=financials.revenue.last'], 'kam: --map "Segment__c=financials.revenue.last": `financials.revenue` is by year: write a four-digit year, as in financials.revenue.2025\n'],
+    [['import', csv('data-loader.csv'), '--map', 'Segment__c=contacts'], 'kam: --map "Segment__c=contacts": `contacts` is a list of entries; a column can fill one field, not a list of entries\n'],
+    [['import', csv('data-loader.csv'), '--map', 'Segment__c=team'], /^kam: --map "Segment__c=team": `team` is a section: map to one of its fields \(account_lead, /],
+    [['import', csv('data-loader.csv'), '--map', 'Segment__c=id'], 'kam: --map "Segment__c=id": `id` is made from the name (or the CRM id); map the name instead\n'],
+    [['import', csv('data-loader.csv'), '--map', 'Segment'], 'kam: --map takes "<column>=<field.path>", as in --map "Total Sales=financials.revenue.2025"; got "Segment"\n'],
+    [['import', csv('data-loader.csv'), '--map', 'Revenue=financials.wallet'], /^kam: --map "Revenue=financials\.wallet": the CSV has no column "Revenue" \(its columns: Id, Name, /],
+    [['import', csv('data-loader.csv'), '--map', 'Segment__c=industry', '--map', 'Margin__c=industry'], 'kam: --map "Margin__c=industry": industry is already filled by column "Segment__c"\n'],
+  ])('exits 2 for %j without writing', async (argv, message) => {
+    const root = workspace();
+    const before = readTree(root);
+    const r = await kam(argv, { cwd: root });
+    expect(r.code).toBe(2);
+    if (typeof message === 'string') expect(r.stderr).toBe(message);
+    else expect(r.stderr).toMatch(message);
+    expect(readTree(root)).toEqual(before);
+  });
+});
