@@ -68,7 +68,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addOption(dirOption())
     .addOption(asOfOption())
     .option('--json', 'print the scores as JSON (sorted by id)')
-    .option('--sort <column>', 'sort the table by a column (id, name, attractiveness, relationship, value, composite, tier, abc, segment, quadrant, risk, completeness)', 'id')
+    .option('--sort <column>', 'sort the table by a column (id, name, attractiveness, relationship, value, composite, tier, abc, segment, quadrant, risk)', 'id')
     .option('--tier <tier>', 'show only accounts of this tier (key, ordinary, prospect)')
     .addHelpText('after', examples(['kam score', 'kam score --sort composite --tier key', 'kam score --json > scores.json']))
     .action(action('score'));

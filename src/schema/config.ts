@@ -11,6 +11,9 @@ export const RuleSetting = z.enum(['error', 'warn', 'off']);
 export const Lang = z.enum(['en', 'zh']);
 
 const weight = z.number().min(0);
+/** A score's weights are relative (analysis divides them by their sum), so they must not all be 0. */
+const someWeight = (w: Record<string, number>) => Object.values(w).some((x) => x > 0);
+const someWeightMessage = { message: 'weights must not all be 0: give at least one weight above 0' };
 const score = z.number().min(0).max(100);
 const share = z.number().gt(0).max(1);
 const days = z.int().min(0);
@@ -20,13 +23,16 @@ export const Scoring = z.object({
     .object({
       attractiveness: z
         .object({ attractiveness: weight.default(0.4), volume: weight.default(0.3), margin: weight.default(0.3) })
-        .prefault({}),
+        .prefault({})
+        .refine(someWeight, someWeightMessage),
       relationship: z
         .object({ state: weight.default(0.5), level: weight.default(0.2), coverage: weight.default(0.3) })
-        .prefault({}),
+        .prefault({})
+        .refine(someWeight, someWeightMessage),
       composite: z
         .object({ attractiveness: weight.default(0.45), value: weight.default(0.35), relationship: weight.default(0.2) })
-        .prefault({}),
+        .prefault({})
+        .refine(someWeight, someWeightMessage),
     })
     .prefault({}),
   thresholds: z
@@ -37,7 +43,7 @@ export const Scoring = z.object({
       abc: z
         .object({ a: share.default(0.8), b: share.default(0.95) })
         .prefault({})
-        .refine((t) => t.a <= t.b, { message: 'abc.a must not be greater than abc.b', path: ['a'] }),
+        .refine((t) => t.a <= t.b, { message: 'must not be greater than `b`', path: ['a'] }),
       /** A and R split of the portfolio matrix */
       quadrant: score.default(50),
       /** growth at or above which an account is `MGC` */

@@ -1,0 +1,141 @@
+/**
+ * Analysis of a workspace's valid accounts (SPEC sections 2-4): figures, scores with breakdowns,
+ * the four classes, defection risk, and the portfolio view. Pure: same accounts, config and
+ * `today`, same result; no I/O, no clock. `analyseWorkspace` is the entry point; the pieces are
+ * exported for `kam check`, the reports and tests.
+ */
+import type { Account, Tier } from '../schema/account.js';
+import type { Config } from '../schema/config.js';
+import { computeFigures, type Figures } from './figures.js';
+import { assessRisk, type Risk } from './risk.js';
+import {
+  attractiveness,
+  composite,
+  normaliseWeights,
+  relationship,
+  valueScores,
+  type RelationshipBreakdown,
+  type ScoreName,
+  type ValueBreakdown,
+  type WeightedBreakdown,
+} from './scores.js';
+import { abcOf, quadrantOf, segmentOf, tierOf, type Abc, type AbcBreakdown, type Quadrant, type QuadrantBreakdown, type Segment, type SegmentBreakdown, type TierBreakdown } from './tiers.js';
+import { portfolioOf, type Portfolio } from './portfolio.js';
+
+export type Scores = Record<ScoreName, number>;
+
+/** Why each score and class came out as it did. */
+export interface Breakdown {
+  attractiveness: WeightedBreakdown;
+  relationship: RelationshipBreakdown;
+  value: ValueBreakdown;
+  composite: WeightedBreakdown;
+  tier: TierBreakdown;
+  abc: AbcBreakdown;
+  segment: SegmentBreakdown;
+  quadrant: QuadrantBreakdown;
+}
+
+export interface AccountAnalysis {
+  id: string;
+  name: string;
+  figures: Figures;
+  /** unrounded (cleaned of floating-point noise); round with `round1` for output */
+  scores: Scores;
+  tier: Tier;
+  abc: Abc;
+  segment: Segment;
+  quadrant: Quadrant;
+  risk: Risk;
+  breakdown: Breakdown;
+}
+
+export interface WorkspaceAnalysis {
+  /** sorted by id */
+  accounts: AccountAnalysis[];
+  portfolio: Portfolio;
+}
+
+/**
+ * Analyses the valid accounts of a workspace together (V and abc rank each account among these).
+ * `today` is YYYY-MM-DD, decided once by `decideToday`.
+ */
+export function analyseWorkspace(accounts: readonly Account[], config: Config, today: string): WorkspaceAnalysis {
+  const sorted = [...accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { thresholds } = config.scoring;
+  const weights = normaliseWeights(config.scoring.weights);
+  const figures = sorted.map(computeFigures);
+  const revenues = figures.map((f) => f.latestRevenue);
+  const values = valueScores(revenues);
+  const abcs = abcOf(revenues, thresholds.abc);
+
+  const analysed = sorted.map((account, i): AccountAnalysis => {
+    const f = figures[i];
+    const A = attractiveness(account, weights.attractiveness);
+    const R = relationship(account, weights.relationship);
+    const V = values[i];
+    const S = composite(A.score, V.score, R.score, weights.composite);
+    const tier = tierOf(f.latestRevenue, S.score, thresholds.key);
+    const abc = abcs[i];
+    const segment = segmentOf(f.profit, abc.value, account.assessment?.potential?.volume, f.growth, thresholds.growth);
+    const quadrant = quadrantOf(A.score, R.score, thresholds.quadrant);
+    return {
+      id: account.id,
+      name: account.name,
+      figures: f,
+      scores: { attractiveness: A.score, relationship: R.score, value: V.score, composite: S.score },
+      tier: tier.value,
+      abc: abc.value,
+      segment: segment.value,
+      quadrant: quadrant.value,
+      risk: assessRisk(account, { figures: f, today, serviceSlaDays: config.checks.service_sla_days }),
+      breakdown: { attractiveness: A, relationship: R, value: V, composite: S, tier, abc, segment, quadrant },
+    };
+  });
+  return { accounts: analysed, portfolio: portfolioOf(analysed) };
+}
+
+export { computeFigures, closedStages, type Figures } from './figures.js';
+export { clean, round1 } from './numbers.js';
+export { portfolioOf, tierReference, keyEffortReference, type Portfolio } from './portfolio.js';
+export { assessRisk, riskLevelOf, riskLevels, riskRules, type Risk, type RiskContext, type RiskHit, type RiskLevel, type RiskReason, type RiskRuleId } from './risk.js';
+export {
+  attractiveness,
+  composite,
+  coverage,
+  coverageChecks,
+  coverageLabels,
+  levelValues,
+  normalise,
+  normaliseWeights,
+  ratingValues,
+  relationship,
+  stateValues,
+  valueScores,
+  UNKNOWN,
+  type CoverageCheck,
+  type Factor,
+  type RelationshipBreakdown,
+  type ScoreName,
+  type Unknown,
+  type ValueBreakdown,
+  type WeightedBreakdown,
+  type Weights,
+} from './scores.js';
+export {
+  abcClasses,
+  abcOf,
+  quadrantOf,
+  quadrants,
+  segmentOf,
+  segments,
+  tierOf,
+  type Abc,
+  type AbcBreakdown,
+  type Quadrant,
+  type QuadrantBreakdown,
+  type Segment,
+  type SegmentBreakdown,
+  type Thresholds,
+  type TierBreakdown,
+} from './tiers.js';

@@ -1,0 +1,96 @@
+/**
+ * The `kam score` table and the portfolio view under it, as text. Pure: the analysis, the chosen
+ * sort column and a chalk instance in, a string out. Widths come from cli-table3 (string-width),
+ * so Chinese names take two columns per character and line up.
+ */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { AccountAnalysis, Portfolio, RiskLevel } from '../analysis/index.js';
+import { round1 } from '../analysis/index.js';
+import type { Tier } from '../schema/account.js';
+
+interface Column {
+  head: string;
+  align: 'left' | 'right';
+  cell(a: AccountAnalysis, chalk: ChalkInstance): string;
+  /** the order `--sort` gives; ties fall back to id */
+  compare(x: AccountAnalysis, y: AccountAnalysis): number;
+}
+
+const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const rank = <T extends string>(order: readonly T[]) => (x: T, y: T) => order.indexOf(x) - order.indexOf(y);
+const tierOrder = rank<Tier>(['key', 'ordinary', 'prospect']);
+const score = (x: number) => round1(x).toFixed(1);
+const pct = (ratio: number) => `${round1(ratio * 100).toFixed(1)} %`;
+
+export const tierColour = { key: (c, s) => c.green.bold(s), ordinary: (c, s) => c.cyan(s), prospect: (c, s) => c.dim(s) } satisfies Record<
+  Tier,
+  (c: ChalkInstance, s: string) => string
+>;
+export const riskColour = { high: (c, s) => c.red.bold(s), medium: (c, s) => c.yellow(s), low: (c, s) => c.green(s) } satisfies Record<
+  RiskLevel,
+  (c: ChalkInstance, s: string) => string
+>;
+
+const scoreColumn = (head: string, key: keyof AccountAnalysis['scores']): Column => ({
+  head,
+  align: 'right',
+  cell: (a) => score(a.scores[key]),
+  compare: (x, y) => y.scores[key] - x.scores[key],
+});
+
+/** The table's columns; their keys are the `--sort` choices (numbers sort highest first). */
+export const scoreColumns = {
+  id: { head: 'id', align: 'left', cell: (a) => a.id, compare: (x, y) => text(x.id, y.id) },
+  name: { head: 'name', align: 'left', cell: (a) => a.name, compare: (x, y) => text(x.name, y.name) },
+  attractiveness: scoreColumn('A', 'attractiveness'),
+  relationship: scoreColumn('R', 'relationship'),
+  value: scoreColumn('V', 'value'),
+  composite: scoreColumn('S', 'composite'),
+  tier: { head: 'tier', align: 'left', cell: (a, c) => tierColour[a.tier](c, a.tier), compare: (x, y) => tierOrder(x.tier, y.tier) },
+  abc: { head: 'abc', align: 'left', cell: (a) => a.abc, compare: (x, y) => text(x.abc, y.abc) },
+  segment: { head: 'segment', align: 'left', cell: (a) => a.segment, compare: (x, y) => text(x.segment, y.segment) },
+  quadrant: { head: 'quadrant', align: 'left', cell: (a) => a.quadrant, compare: (x, y) => text(x.quadrant, y.quadrant) },
+  risk: {
+    head: 'risk',
+    align: 'left',
+    cell: (a, c) => riskColour[a.risk.level](c, `${a.risk.level} ${a.risk.points}`),
+    compare: (x, y) => y.risk.points - x.risk.points,
+  },
+} satisfies Record<string, Column>;
+
+export type SortColumn = keyof typeof scoreColumns;
+export const sortColumns = Object.keys(scoreColumns) as SortColumn[];
+export const isSortColumn = (s: string): s is SortColumn => Object.hasOwn(scoreColumns, s);
+
+export function sortAccounts(accounts: readonly AccountAnalysis[], by: SortColumn): AccountAnalysis[] {
+  const column: Column = scoreColumns[by];
+  return [...accounts].sort((x, y) => column.compare(x, y) || text(x.id, y.id));
+}
+
+export function scoreTable(accounts: readonly AccountAnalysis[], chalk: ChalkInstance): string {
+  const columns: Column[] = Object.values(scoreColumns);
+  const table = new Table({
+    head: columns.map((c) => chalk.bold(c.head)),
+    colAligns: columns.map((c) => c.align),
+    style: { head: [], border: [], compact: true },
+  });
+  for (const a of accounts) table.push(columns.map((c) => c.cell(a, chalk)));
+  return table.toString();
+}
+
+/** The portfolio view: tier shares against the 10/30/60 reference, key accounts' effort share. */
+export function portfolioView(p: Portfolio, today: string, chalk: ChalkInstance): string {
+  const tiers = (['key', 'ordinary', 'prospect'] as const).map((t) => {
+    const { count, share, reference } = p.tiers[t];
+    return `  ${tierColour[t](chalk, t.padEnd(8))}  ${String(count).padStart(5)}  ${pct(share).padStart(7)}  (reference ${pct(reference)})`;
+  });
+  const e = p.keyEffort;
+  const missing = e.unknown.length ? `; without effort_share: ${e.unknown.join(', ')}` : '';
+  return [
+    chalk.bold(`Portfolio: ${p.accounts} account${p.accounts === 1 ? '' : 's'}, as of ${today}`),
+    `  ${'tier'.padEnd(8)}  ${'count'.padStart(5)}  ${'share'.padStart(7)}`,
+    ...tiers,
+    `  key accounts' effort share: ${pct(e.share)} of sales time (reference ${pct(e.reference)})${missing}`,
+  ].join('\n');
+}
