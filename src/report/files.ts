@@ -22,6 +22,9 @@ export interface WriteResult {
   unchanged: string[];
 }
 
+/** `path` is `folder` itself or inside it. */
+const within = (folder: string, path: string) => path === folder || inside(folder, path);
+
 const inside = (folder: string, target: string) => {
   const rel = relative(folder, target);
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
@@ -67,20 +70,28 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
     return { target, content: f.content };
   });
 
-  mkdirSync(root, { recursive: true });
-  const realRoot = realpathSync(root);
+  // 1. check every target before touching anything
+  const realRoot = () => realpathSync(root);
   const problems: string[] = [];
-  for (const { target } of targets) {
-    mkdirSync(dirname(target), { recursive: true });
-    if (!inside(realRoot, resolve(realpathSync(dirname(target)), target.slice(dirname(target).length + 1)))) {
-      throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
+  if (existsSync(root)) {
+    for (const { target } of targets) {
+      let dir = dirname(target);
+      while (!existsSync(dir)) dir = dirname(dir);
+      if (!within(realRoot(), realpathSync(dir))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
+      const why = options.force ? null : conflict(target);
+      if (why) problems.push(`${show(target)} ${why}`);
     }
-    const why = options.force ? null : conflict(target);
-    if (why) problems.push(`${show(target)} ${why}`);
   }
   if (problems.length) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new UsageError(`${problems[0]}${more}; use --force to overwrite`);
+  }
+
+  // 2. create the folders, check them again, write
+  mkdirSync(root, { recursive: true });
+  for (const { target } of targets) {
+    mkdirSync(dirname(target), { recursive: true });
+    if (!within(realRoot(), realpathSync(dirname(target)))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
   }
 
   const result: WriteResult = { written: [], unchanged: [] };

@@ -2,47 +2,23 @@
  * What the reports need, as plain data: one valid account with its analysis (scores, classes,
  * risk, figures), its completeness findings and its completeness percentage, plus the workspace
  * around it. `kam plan` fills it from the analysis and the rules engine (`src/report/gather.ts`);
- * tests fill it by hand. Nothing here is computed.
+ * tests fill it by hand. Nothing here is computed; the class names are the analysis' own.
  */
 import type { Account, Tier } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
 import type { Lang } from '../schema/config.js';
 import type { Self } from '../schema/self.js';
 import type { Finding } from '../findings.js';
+import type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
 
-export const abcClasses = ['A', 'B', 'C'] as const;
-export type Abc = (typeof abcClasses)[number];
-export const segments = ['VIP', 'MGC', 'BZ', 'standard'] as const;
-export type Segment = (typeof segments)[number];
-export const quadrants = ['strategic', 'star', 'status', 'streamline'] as const;
-export type Quadrant = (typeof quadrants)[number];
-export const riskLevels = ['low', 'medium', 'high'] as const;
-export type RiskLevel = (typeof riskLevels)[number];
-/** The five coverage checks of relationship strength R (SPEC section 3). */
-export const coverageChecks = ['decisionMaker', 'influencer', 'executive', 'threeContacts', 'twoOwners'] as const;
-export type CoverageCheck = (typeof coverageChecks)[number];
+export type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
+export { abcClasses, coverageChecks, quadrants, riskLevels, segments } from '../analysis/index.js';
 
 export interface RiskReason {
   rule: string;
   points: number;
   message: string;
 }
-
-/** SPEC section 2; `null` is unknown. */
-export interface Figures {
-  latestYear: number | null;
-  latestRevenue: number | null;
-  previousYear: number | null;
-  previousRevenue: number | null;
-  growth: number | null;
-  shareOfWallet: number | null;
-  profit: number | null;
-  weightedPipeline: number;
-  openOpportunities: number;
-  effortShare: number | null;
-}
-
-export type ScoreName = 'attractiveness' | 'relationship' | 'value' | 'composite';
 
 /** One account's analysis (SPEC sections 2 to 4), scores unrounded. */
 export interface AccountAnalysis {

@@ -7,6 +7,7 @@
  */
 import type { Account, ActionStatus, ContactLevel, ContactRole, Tier } from '../schema/account.js';
 import { ContactLevel as ContactLevels, ContactRole as ContactRoles, Tier as Tiers } from '../schema/account.js';
+import { keyEffortReference, round1, tierReference } from '../analysis/index.js';
 import { daysBetween } from '../today.js';
 import type { Finding } from '../findings.js';
 import { matrixModel, type MatrixModel } from './matrix.js';
@@ -21,8 +22,6 @@ import {
   type SkippedAccount,
 } from './input.js';
 
-/** `x` rounded to one decimal, halves away from zero, without binary noise (84.65 → 84.7). */
-export const round1 = (x: number): number => Math.sign(x) * (Math.round(Math.round(Math.abs(x) * 1e9) / 1e8) / 10);
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => cmp(key(a), key(b));
@@ -33,8 +32,6 @@ const criteria = (v: boolean | undefined): Criteria => (v === undefined ? 'unkno
 export const teamRoles = ['account_lead', 'solution_lead', 'delivery_lead', 'executive_sponsor', 'sales_manager'] as const;
 export type TeamRole = (typeof teamRoles)[number];
 
-export const tierReference = { key: 0.1, ordinary: 0.3, prospect: 0.6 } as const satisfies Record<Tier, number>;
-export const keyEffortReference = 0.6;
 const openStatuses: ReadonlySet<ActionStatus> = new Set<ActionStatus>(['planned', 'in_progress', 'blocked']);
 
 /** What every report's context has. */

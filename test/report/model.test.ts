@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matrixModel, shorten } from '../../src/report/matrix.js';
-import { planModel, portfolioModel, round1 } from '../../src/report/model.js';
-import { account, input, item } from './fixture.js';
+import { planModel, portfolioModel } from '../../src/report/model.js';
+import { input, item } from './fixture.js';
 
 describe('planModel', () => {
   const inp = input();
@@ -126,11 +126,4 @@ describe('matrixModel', () => {
     expect(shorten('Nordwerk Automotive Components (Suzhou) Co., Ltd.')).toBe('Nordwerk Automotive…');
     expect(shorten('宁川新能源电池有限公司')).toBe('宁川新能源电池有限公…');
   });
-});
-
-it('round1 rounds halves away from zero without binary noise', () => {
-  expect(round1(84.65)).toBe(84.7);
-  expect(round1(88.15)).toBe(88.2);
-  expect(round1(-1.25)).toBe(-1.3);
-  expect(account().id).toBe('acme');
 });

@@ -3,8 +3,9 @@ import type { Labels } from './types.js';
 
 export const en: Labels = {
   htmlLang: 'en',
+  colon: ':',
   listSeparator: '; ',
-  title: { plan: 'Account plan', portfolio: 'Account portfolio', matrix: 'Portfolio matrix' },
+  title: { planOf: 'Account plan: {name}', portfolioOf: 'Account portfolio: {company}', plan: 'Account plan', portfolio: 'Account portfolio', matrix: 'Portfolio matrix' },
   common: {
     asOf: 'As of',
     company: 'Prepared by',
@@ -195,6 +196,7 @@ export const en: Labels = {
     matrixCaption: 'Attractiveness (A) against relationship strength (R), split at {threshold}.',
     matrixAlt: 'Portfolio matrix: attractiveness against relationship strength, one dot per account',
     skippedNote: 'These account files are invalid and were left out; run kam validate.',
+    skippedErrors: 'errors: {count}',
     completenessNote: 'Completeness: {value} of the rules of its tier passed.',
     staleNote: 'last contact more than {days} days ago',
     slaNote: 'open longer than {days} days',

@@ -28,9 +28,12 @@ type CustomerView = z.infer<typeof CustomerViews>;
 export interface Labels {
   /** BCP 47 language tag of the HTML `lang` attribute */
   htmlLang: string;
+  /** after a field name: `:` or `：` */
+  colon: string;
   /** separator when a list is joined inline */
   listSeparator: string;
-  title: { plan: string; portfolio: string; matrix: string };
+  /** `{name}` is the account's name, `{company}` ours */
+  title: { planOf: string; portfolioOf: string; plan: string; portfolio: string; matrix: string };
   common: {
     asOf: string;
     company: string;
@@ -222,6 +225,7 @@ export interface Labels {
     matrixCaption: string;
     matrixAlt: string;
     skippedNote: string;
+    skippedErrors: string;
     completenessNote: string;
     staleNote: string;
     slaNote: string;

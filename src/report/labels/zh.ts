@@ -3,8 +3,9 @@ import type { Labels } from './types.js';
 
 export const zh: Labels = {
   htmlLang: 'zh-CN',
+  colon: '：',
   listSeparator: '；',
-  title: { plan: '客户计划', portfolio: '客户组合', matrix: '客户组合矩阵' },
+  title: { planOf: '客户计划：{name}', portfolioOf: '客户组合：{company}', plan: '客户计划', portfolio: '客户组合', matrix: '客户组合矩阵' },
   common: {
     asOf: '截至',
     company: '编制单位',
@@ -195,6 +196,7 @@ export const zh: Labels = {
     matrixCaption: '吸引力（A）与关系强度（R），以 {threshold} 为分界。',
     matrixAlt: '客户组合矩阵：吸引力与关系强度，每个客户一个点',
     skippedNote: '以下客户文件有错误，未纳入报告；请运行 kam validate。',
+    skippedErrors: '错误 {count} 处',
     completenessNote: '完整度：通过其类别规则的 {value}。',
     staleNote: '超过 {days} 天未联系',
     slaNote: '超过 {days} 天未解决',
