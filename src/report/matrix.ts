@@ -22,6 +22,8 @@ export interface MatrixDot {
   labelX: number;
   labelY: number;
   anchor: 'start' | 'end';
+  /** a thin line from the dot to its label when the label had to move away; null otherwise */
+  leader: { x1: number; y1: number; x2: number; y2: number } | null;
 }
 
 export interface MatrixModel {
@@ -37,9 +39,9 @@ export interface MatrixModel {
   dots: MatrixDot[];
 }
 
-const WIDTH = 640;
-const HEIGHT = 520;
-const PLOT = { x: 64, y: 24, width: 540, height: 420 };
+const WIDTH = 760;
+const HEIGHT = 560;
+const PLOT = { x: 64, y: 24, width: 660, height: 460 };
 const DOT_R = 5;
 const FONT = 11;
 const LABEL_MAX = 20;
@@ -89,7 +91,7 @@ export function matrixModel(input: Pick<ReportInput, 'quadrantThreshold'>, accou
     const w = textWidth(label);
     const anchor: 'start' | 'end' = p.cx + DOT_R + 3 + w > right ? 'end' : 'start';
     const lx = anchor === 'start' ? p.cx + DOT_R + 3 : p.cx - DOT_R - 3;
-    const boxAt = (dy: number): Box => ({ x: anchor === 'start' ? lx : lx - w, y: p.cy + dy - FONT / 2 - 1, w, h: FONT + 2 });
+    const boxAt = (dy: number): Box => ({ x: (anchor === 'start' ? lx : lx - w) - 2, y: p.cy + dy - FONT / 2 - 1, w: w + 4, h: FONT + 2 });
     const free = (b: Box) =>
       b.y >= PLOT.y - 4 && b.y + b.h <= bottom + 4 && !placed.some((o) => overlaps(o, b)) && !dotBoxes.some((d, j) => j !== i && overlaps(d, b));
     const dy = OFFSETS.find((o) => free(boxAt(o))) ?? 0;
@@ -108,6 +110,7 @@ export function matrixModel(input: Pick<ReportInput, 'quadrantThreshold'>, accou
       labelX: r1(lx),
       labelY: r1(p.cy + dy + FONT / 2 - 1.5),
       anchor,
+      leader: dy === 0 ? null : { x1: p.cx, y1: r1(p.cy + Math.sign(dy) * DOT_R), x2: r1(lx), y2: r1(p.cy + dy) },
     };
   });
 
@@ -126,7 +129,7 @@ export function matrixModel(input: Pick<ReportInput, 'quadrantThreshold'>, accou
       ] as const
     ).map((q) => ({ ...q, count: accounts.filter((a) => a.quadrant === q.quadrant).length })),
     axes: { x: { x: r1(PLOT.x + PLOT.width / 2), y: bottom + 38 }, y: { x: 18, y: r1(PLOT.y + PLOT.height / 2) } },
-    legend: (['key', 'ordinary', 'prospect'] as const).map((tier, i) => ({ tier, x: PLOT.x + i * 120, y: HEIGHT - 12 })),
+    legend: (['key', 'ordinary', 'prospect'] as const).map((tier, i) => ({ tier, x: PLOT.x + i * 160, y: HEIGHT - 12 })),
     dots,
   };
 }
