@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, kam } from '../helpers.js';
+import { example, kam, tempWorkspace } from '../helpers.js';
 import { ensureChromium, launchArgs } from './chromium.js';
 
 const ids = ['baiao-pharma', 'jinhe-foods', 'kaisheng-solar', 'meridian-medical', 'ningchuan-battery', 'nordwerk-automotive', 'pacific-packaging', 'yingtai-tech'];
@@ -57,6 +57,26 @@ describe('HTML reports in Chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
+  });
+
+  it('shows hostile values from YAML as text: no script runs, no markup is injected', async () => {
+    const name = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> {{constructor}} | *x*';
+    const ws = tempWorkspace({
+      'accounts/evil.yaml': `id: evil\nname: '${name}'\nfinancials: { revenue: { 2025: 100 } }\nplan: { summary: '<b>bold</b> {{#each this}}x{{/each}}' }\n`,
+    });
+    const r = await kam(['plan', ws, '--format', 'html']);
+    expect(r.code).toBe(0);
+    for (const [file, selector] of [['accounts/evil.html', 'h1'], ['portfolio.html', 'table.accounts a']]) {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(join(ws, 'reports', file)).href, { waitUntil: 'load' });
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      expect(await page.locator('script, img, b').count()).toBe(0);
+      expect(await page.locator(selector).first().textContent()).toContain(name);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('an account plan prints to a clean multi-page PDF (print stylesheet applied)', async () => {

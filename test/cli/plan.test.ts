@@ -185,6 +185,15 @@ describe('kam plan: ids, invalid accounts, options', () => {
     expect(existsSync(join(ws, 'reports'))).toBe(false);
   });
 
+  it('writes an empty portfolio for a workspace without accounts', async () => {
+    const ws = tempWorkspace({ 'kam.yaml': 'company: Us\n' });
+    const r = await kam(['plan', ws]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 account plans and the portfolio written to');
+    expect(readFileSync(join(ws, 'reports/portfolio.md'), 'utf8')).toContain('# Account portfolio: Us');
+    expect(readFileSync(join(ws, 'reports/portfolio-matrix.svg'), 'utf8')).not.toContain('data-id=');
+  });
+
   it('rejects a bad --as-of and a bad --format (exit 2)', async () => {
     expect((await kam(['plan', example, '--as-of', '2026-02-30'])).code).toBe(2);
     expect((await kam(['plan', example, '--format', 'pdf'])).code).toBe(2);

@@ -117,6 +117,30 @@ describe('templates', () => {
     expect(renderer.plan(planModel(inp, inp.accounts[0], 'p.md')).split('\n')[1]).toBe('[][][][]');
   });
 
+  it('compiles every template once per renderer, not once per report', async () => {
+    const reads = new Map<string, number>();
+    const counted = new Map(
+      [...loadTemplates()].map(([name, source]) => [
+        name,
+        {
+          origin: source.origin,
+          get text() {
+            reads.set(name, (reads.get(name) ?? 0) + 1);
+            return source.text;
+          },
+        },
+      ]),
+    );
+    const renderer = await createRenderer(counted, { format: 'html', lang: 'en' });
+    const before = new Map(reads);
+    const inp = input([item(), item({ account: { id: 'b', name: 'B' } }), item({ account: { id: 'c', name: 'C' } })]);
+    for (const a of inp.accounts) renderer.plan(planModel(inp, a, 'p.html'));
+    renderer.portfolio(portfolioModel(inp, (id) => `${id}.html`, 'm.svg'));
+    expect(reads).toEqual(before);
+    expect(before.get('account.html.hbs')).toBeGreaterThan(0);
+    expect(before.has('account.md.hbs')).toBe(false);
+  });
+
   it('labels every section in Chinese with --lang zh', async () => {
     const renderer = await createRenderer(loadTemplates(), { format: 'md', lang: 'zh' });
     const inp = input(undefined, { lang: 'zh' });
