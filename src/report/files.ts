@@ -3,9 +3,9 @@
  * inside the output folder (also through symbolic links of its sub-folders); an existing file is
  * overwritten only when `kam plan` generated it (its first line is the generated mark) or with
  * `--force`; every target is checked before the first byte is written; each file is written to a
- * temporary file and renamed; a file whose content is unchanged is not rewritten.
+ * temporary file and renamed (`writeFileAtomic`); a file whose content is unchanged is not rewritten.
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/write.js';
@@ -96,12 +96,8 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
 
   const result: WriteResult = { written: [], unchanged: [] };
   for (const { target, content } of targets) {
-    const same = existsSync(target) && lstatSync(target).isFile() && readFileSync(target, 'utf8') === content;
-    if (same) result.unchanged.push(target);
-    else {
-      writeFileAtomic(target, content);
-      result.written.push(target);
-    }
+    if (writeFileAtomic(target, content) === 'unchanged') result.unchanged.push(target);
+    else result.written.push(target);
   }
   return result;
 }
