@@ -3,6 +3,7 @@
  * `off`), a throwing rule becomes a finding, and each rule path becomes `line:col` through the
  * account file's locator (a missing node points at its closest existing parent). Pure.
  */
+import { completeness } from '../analysis/completeness.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import type { RuleMeta } from '../format/types.js';
@@ -14,6 +15,8 @@ import type { Config, RuleSetting, Severity } from '../schema/config.js';
 import { didYouMean } from '../util/suggest.js';
 import type { Rule, RuleContext } from './define.js';
 import { rules as allRules, type RuleId } from './index.js';
+
+export { completeness };
 
 /** Rule id of the findings about `kam.yaml: rules` entries that name no rule. */
 export const UNKNOWN_RULE = 'config/unknown-rule';
@@ -60,12 +63,6 @@ export const settingOf = (rule: Rule, config: Config): RuleSetting => config.rul
 /** The rules that apply to an account of `tier` and are not `off`. */
 export const rulesFor = (tier: Tier, config: Config, list: readonly Rule[] = allRules): Rule[] =>
   list.filter((rule) => rule.tiers.includes(tier) && settingOf(rule, config) !== 'off');
-
-/** Completeness (SPEC section 5): passed / applied as a percentage, one decimal; 100 when nothing applies. */
-export function completeness(applied: number, failed: number): number {
-  if (applied === 0) return 100;
-  return Math.round((1000 * (applied - failed)) / applied) / 10;
-}
 
 const describeError = (error: unknown): string => {
   const text = error instanceof Error ? error.message : String(error);
