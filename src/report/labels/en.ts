@@ -262,9 +262,9 @@ export const en: Labels = {
     sales_manager: 'Sales manager',
   },
   intelLevel: {
-    '1': 'Level 1: public',
-    '2': 'Level 2: industry analysts and trade press',
-    '3': 'Level 3: private, from contacts',
-    '4': "Level 4: from the customer's top decision makers",
+    '1': 'Level 1 (public)',
+    '2': 'Level 2 (industry analysts and trade press)',
+    '3': 'Level 3 (private, from contacts)',
+    '4': "Level 4 (from the customer's top decision makers)",
   },
 };
