@@ -91,7 +91,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .argument('[workspace-or-ids...]', 'account ids to render (default: all); a folder as the first argument is the workspace')
     .addOption(dirOption())
     .addOption(asOfOption())
-    .option('-o, --out <dir>', 'output folder, inside which plan writes only', 'reports')
+    .option('-o, --out <dir>', 'output folder, inside which plan writes only (default: reports in the workspace)')
     .addOption(new Option('--format <format>', 'report format').choices(['md', 'html']).default('md'))
     .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(['en', 'zh']))
     .option('--force', 'overwrite files in the output folder that kam did not generate')

@@ -1,6 +1,125 @@
-/** `kam plan`: not built yet (see the open issues). */
+/**
+ * `kam plan [workspace] [ids..]`: validate, analyse and check the workspace, then render one
+ * account plan per account (`<out>/accounts/<id>.<format>`) and the portfolio report
+ * (`<out>/portfolio.<format>`, plus `portfolio-matrix.svg` beside the Markdown one) from the
+ * Handlebars templates (SPEC section 7). Invalid accounts are reported on stderr and skipped
+ * (exit 1); the valid ones are still rendered. With ids, only those plans are rendered.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { analyseWorkspace } from '../../analysis/index.js';
 import { UsageError } from '../../errors.js';
+import { sortFindings, type Finding } from '../../findings.js';
+import { stylish } from '../../format/stylish.js';
+import { findWorkspace, loadWorkspace, validAccounts } from '../../load/workspace.js';
+import { writeOutputs, type OutputFile } from '../../report/files.js';
+import { gatherReportInput } from '../../report/gather.js';
+import { planModel, portfolioModel } from '../../report/model.js';
+import { createRenderer, TemplateError, type ReportFormat } from '../../report/render.js';
+import { loadTemplates } from '../../report/templates.js';
+import { checkWorkspace } from '../../rules/run.js';
+import type { Lang } from '../../schema/config.js';
+import { decideToday } from '../../today.js';
+import { didYouMean } from '../../util/suggest.js';
+import { showProgress } from '../io.js';
+import type { Context } from '../main.js';
+import { exitCode, makeChalk } from '../output.js';
 
-export async function run(): Promise<number> {
-  throw new UsageError('`kam plan` is not implemented yet');
+export interface PlanOptions {
+  dir?: string;
+  asOf?: string;
+  out?: string;
+  format?: ReportFormat;
+  lang?: Lang;
+  force?: boolean;
+}
+
+/** The default output folder, inside the workspace. */
+export const DEFAULT_OUT = 'reports';
+export const PORTFOLIO = 'portfolio';
+export const MATRIX_FILE = 'portfolio-matrix.svg';
+/** Accounts from which a TTY gets a progress line. */
+const PROGRESS_FROM = 20;
+
+const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+export async function run([positionals]: unknown[], options: PlanOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  let ids = [...((positionals as string[] | undefined) ?? [])];
+  let dir = options.dir;
+  if (dir === undefined && ids.length > 0 && isFolder(resolve(io.cwd, ids[0]))) dir = ids.shift();
+  const root = findWorkspace(io.cwd, dir);
+  /** a path for messages: relative to the current folder when inside it, else absolute */
+  const show = (abs: string) => {
+    const rel = relative(io.cwd, abs);
+    return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  };
+
+  const ws = loadWorkspace(root);
+  const today = decideToday(options.asOf, ws.config.as_of, io.today());
+  const lang = options.lang ?? ws.config.lang;
+  const format = options.format ?? 'md';
+
+  const known = ws.accounts.flatMap((d) => (d.id === null ? [] : [d.id]));
+  for (const id of ids) {
+    if (!known.includes(id)) throw new UsageError(`no account \`${id}\` in ${show(root)}${didYouMean(id, known)}`);
+  }
+  ids = [...new Set(ids)];
+
+  // analysis and completeness of every valid account (V and abc rank among all of them)
+  const valid = validAccounts(ws);
+  const analysis = analyseWorkspace(
+    valid.map((d) => d.data),
+    ws.config,
+    today,
+  );
+  const checked = checkWorkspace(ws, new Map(analysis.accounts.map((a) => [a.id, a.tier])), today);
+  const input = gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts);
+
+  // what makes a file invalid goes to stderr: load and schema findings, unknown rule ids
+  const selected = (account: string | null) => ids.length === 0 || account === null || ids.includes(account);
+  const problems: Finding[] = sortFindings([...ws.findings, ...checked.findings.filter((f) => f.account === null)]).filter((f) => selected(f.account));
+  if (problems.length) io.stderr.write(stylish(problems, { chalk: makeChalk(io, io.stderr), version: ctx.version, rules: [] }));
+
+  let renderer;
+  try {
+    const templates = loadTemplates({ overrides: resolve(root, ws.config.templates), root });
+    renderer = await createRenderer(templates, { format, lang });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
+    throw error;
+  }
+
+  const accounts = [...input.accounts]
+    .filter((a) => ids.length === 0 || ids.includes(a.account.id))
+    .sort((a, b) => (a.account.id < b.account.id ? -1 : 1));
+  const progress = showProgress(io) && accounts.length >= PROGRESS_FROM;
+  const files: OutputFile[] = [];
+  try {
+    accounts.forEach((item, i) => {
+      if (progress) io.stderr.write(`\rkam plan: rendering ${i + 1}/${accounts.length}`);
+      files.push({ path: `accounts/${item.account.id}.${format}`, content: renderer.plan(planModel(input, item, `../${PORTFOLIO}.${format}`)) });
+    });
+    if (ids.length === 0) {
+      const portfolio = renderer.portfolio(portfolioModel(input, (id) => `accounts/${id}.${format}`, MATRIX_FILE));
+      files.push({ path: `${PORTFOLIO}.${format}`, content: portfolio.report });
+      if (format === 'md') files.push({ path: MATRIX_FILE, content: portfolio.svg });
+    }
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
+    throw error;
+  } finally {
+    if (progress) io.stderr.write('\r\x1b[K');
+  }
+
+  const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, DEFAULT_OUT);
+  const result = writeOutputs(out, files, { force: options.force, display: show });
+
+  const skipped = ws.accounts.filter((d) => d.data === undefined && selected(d.id)).length;
+  const what = `${plural(accounts.length, 'account plan')}${ids.length === 0 ? ' and the portfolio' : ''}`;
+  const unchanged = result.unchanged.length ? ` (${result.unchanged.length} unchanged)` : '';
+  const skip = skipped ? `; ${plural(skipped, 'invalid account')} skipped` : '';
+  io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang})${unchanged}${skip}\n`);
+  return exitCode(problems);
 }

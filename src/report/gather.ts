@@ -1,0 +1,78 @@
+/**
+ * The report input of a loaded workspace: its valid accounts with their analysis (from
+ * `analyseWorkspace`) and their completeness (from the rules engine), the invalid ones as skipped.
+ * Pure: it only rearranges what it is given.
+ */
+import type { Workspace } from '../load/workspace.js';
+import { validAccounts } from '../load/workspace.js';
+import type { Competitor } from '../schema/competitor.js';
+import type { Lang } from '../schema/config.js';
+import type { Finding } from '../findings.js';
+import type { AccountAnalysis, CoverageCheck, Figures, ReportInput, ScoreName } from './input.js';
+
+/** What the reports take of one account's analysis (a subset of the analysis' `AccountAnalysis`). */
+export interface AnalysedAccount extends Omit<AccountAnalysis, 'coverage' | 'explain' | 'figures'> {
+  id: string;
+  figures: Figures;
+  breakdown: Record<ScoreName, { explain: string }> & { relationship: { coverage: Record<CoverageCheck, boolean> } };
+}
+
+/** What the reports take of one account's rule check (a subset of the rules' `AccountCheck`). */
+export interface CheckedAccount {
+  id: string;
+  findings: Finding[];
+  completeness: number;
+}
+
+export function gatherReportInput(
+  ws: Workspace,
+  today: string,
+  lang: Lang,
+  analysed: readonly AnalysedAccount[],
+  checked: readonly CheckedAccount[],
+): ReportInput {
+  const analysisOf = new Map(analysed.map((a) => [a.id, a]));
+  const checkOf = new Map(checked.map((c) => [c.id, c]));
+  const competitors = new Map<string, Competitor>();
+  for (const doc of ws.competitors) if (doc.id !== null && doc.data) competitors.set(doc.id, doc.data);
+
+  const accounts: ReportInput['accounts'] = [];
+  for (const doc of validAccounts(ws)) {
+    const a = analysisOf.get(doc.data.id);
+    if (!a) continue;
+    const check = checkOf.get(doc.data.id);
+    const { breakdown, id: _id, ...rest } = a;
+    accounts.push({
+      file: doc.file,
+      account: doc.data,
+      analysis: {
+        ...rest,
+        coverage: breakdown.relationship.coverage,
+        explain: {
+          attractiveness: breakdown.attractiveness.explain,
+          relationship: breakdown.relationship.explain,
+          value: breakdown.value.explain,
+          composite: breakdown.composite.explain,
+        },
+      },
+      findings: check?.findings ?? [],
+      completeness: check ? check.completeness : null,
+    });
+  }
+
+  return {
+    company: ws.config.company ?? ws.self?.data?.name ?? null,
+    currency: ws.config.currency,
+    lang,
+    today,
+    quadrantThreshold: ws.config.scoring.thresholds.quadrant,
+    contactStaleDays: ws.config.checks.contact_stale_days,
+    serviceSlaDays: ws.config.checks.service_sla_days,
+    self: ws.self?.data ?? null,
+    competitors,
+    accounts,
+    skipped: ws.accounts
+      .filter((d) => d.data === undefined)
+      .map((d) => ({ file: d.file, id: d.id, errors: d.findings.filter((f) => f.severity === 'error').length })),
+  };
+}

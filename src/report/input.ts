@@ -1,0 +1,75 @@
+/**
+ * What the reports need, as plain data: one valid account with its analysis (scores, classes,
+ * risk, figures), its completeness findings and its completeness percentage, plus the workspace
+ * around it. `kam plan` fills it from the analysis and the rules engine (`src/report/gather.ts`);
+ * tests fill it by hand. Nothing here is computed; the class names are the analysis' own.
+ */
+import type { Account, Tier } from '../schema/account.js';
+import type { Competitor } from '../schema/competitor.js';
+import type { Lang } from '../schema/config.js';
+import type { Self } from '../schema/self.js';
+import type { Finding } from '../findings.js';
+import type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
+
+export type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
+export { abcClasses, coverageChecks, quadrants, riskLevels, segments } from '../analysis/index.js';
+
+export interface RiskReason {
+  rule: string;
+  points: number;
+  message: string;
+}
+
+/** One account's analysis (SPEC sections 2 to 4), scores unrounded. */
+export interface AccountAnalysis {
+  scores: Record<ScoreName, number>;
+  tier: Tier;
+  abc: Abc;
+  segment: Segment;
+  quadrant: Quadrant;
+  risk: { level: RiskLevel; points: number; reasons: RiskReason[] };
+  figures: Figures;
+  coverage: Record<CoverageCheck, boolean>;
+  /** one-line explanations of the scores (`attractiveness 85 = 0.4 x high + ...`), when known */
+  explain?: Partial<Record<ScoreName, string>>;
+}
+
+export interface AccountInput {
+  /** workspace-relative file, `/` separators */
+  file: string;
+  account: Account;
+  analysis: AccountAnalysis;
+  /** completeness findings about this account (rules engine) */
+  findings: Finding[];
+  /** share of the applicable rules passed, 0-100; null when no rule applies */
+  completeness: number | null;
+}
+
+/** An account file left out of the reports because it is invalid. */
+export interface SkippedAccount {
+  file: string;
+  id: string | null;
+  errors: number;
+}
+
+export interface ReportInput {
+  /** our company (`kam.yaml: company`, else `self.yaml: name`) */
+  company: string | null;
+  /** workspace currency */
+  currency: string;
+  lang: Lang;
+  /** YYYY-MM-DD */
+  today: string;
+  /** A and R split of the portfolio matrix (`scoring.thresholds.quadrant`) */
+  quadrantThreshold: number;
+  /** `checks.contact_stale_days` */
+  contactStaleDays: number;
+  /** `checks.service_sla_days` */
+  serviceSlaDays: number;
+  self: Self | null;
+  /** valid competitor profiles by id */
+  competitors: ReadonlyMap<string, Competitor>;
+  /** every valid account, in any order */
+  accounts: AccountInput[];
+  skipped: SkippedAccount[];
+}
