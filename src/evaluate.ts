@@ -5,7 +5,6 @@
  */
 import { analyseWorkspace, type AccountAnalysis, type WorkspaceAnalysis } from './analysis/index.js';
 import { validAccounts, type Workspace } from './load/workspace.js';
-import { startLocator } from './load/locate.js';
 import { checkWorkspace, type AccountCheck, type WorkspaceCheck } from './rules/run.js';
 
 export interface Evaluation {
@@ -27,8 +26,7 @@ export interface EvaluateOptions {
 export function evaluate(ws: Workspace, today: string, { positions = true }: EvaluateOptions = {}): Evaluation {
   const analysis = analyseWorkspace(validAccounts(ws).map((d) => d.data), ws.config, today);
   const tiers = new Map(analysis.accounts.map((a) => [a.id, a.tier]));
-  const target = positions ? ws : { ...ws, accounts: ws.accounts.map((d) => ({ ...d, locator: startLocator })) };
-  const checked = checkWorkspace(target, tiers, today);
+  const checked = checkWorkspace(ws, tiers, today, { positions });
   const checks = new Map(checked.accounts.map((c) => [c.id, c]));
   const byId = new Map(analysis.accounts.map((a) => [a.id, { analysis: a, check: checks.get(a.id)! }]));
   return { today, analysis, checked, byId };

@@ -39,6 +39,7 @@ export function kamProcess(argv: string[], options: { cwd?: string; env?: Record
     env: { PATH: process.env.PATH ?? '', ...options.env },
     input: options.input,
     encoding: 'utf8',
+    maxBuffer: 1 << 28,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

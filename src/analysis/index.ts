@@ -24,6 +24,13 @@ import { portfolioOf, type Portfolio } from './portfolio.js';
 
 export type Scores = Record<ScoreName, number>;
 
+/**
+ * The parts of an account the analysis reads. Worker threads send the main thread only these
+ * (the analysis is all it does with the data once the rules have run), which halves what crosses
+ * between threads; a test holds the list to what the analysis really reads.
+ */
+export const analysedFields = ['id', 'name', 'assessment', 'competitors', 'contacts', 'financials', 'opportunities', 'self', 'service', 'team'] as const satisfies readonly (keyof Account)[];
+
 /** Why each score and class came out as it did. */
 export interface Breakdown {
   attractiveness: WeightedBreakdown;

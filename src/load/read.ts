@@ -2,7 +2,8 @@
  * Bytes to text, with the checks that come before any YAML parsing: size, binary content and
  * UTF-8. A failed check is a `Problem` (data), never an exception.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LineIndex } from './locate.js';
 
 export const MAX_BYTES = 1024 * 1024;
@@ -17,7 +18,6 @@ export interface Problem {
 
 export type Decoded = { text: string; problem?: undefined } | { text?: undefined; problem: Problem };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence (RFC 3629). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -46,25 +46,36 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { problem: at(bytes, Math.min(nul, firstInvalidUtf8(bytes)), 'yaml/binary', 'binary file (NUL byte): a plan file must be UTF-8 text') };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const bad = Math.min(firstInvalidUtf8(bytes), bytes.length - 1);
     return { problem: at(bytes, bad, 'yaml/encoding', `not UTF-8: byte 0x${bytes[bad].toString(16).padStart(2, '0')} is not valid here; save the file as UTF-8`) };
   }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
-/** Reads a file once; refuses files over the limit before reading them. */
+/**
+ * Reads a file once, with the system calls of a plain read (open, fstat, read, close); a file
+ * over the limit is refused from its size, without reading it.
+ */
 export function readSource(path: string): Decoded {
-  let size: number;
+  let fd: number | undefined;
   try {
-    size = statSync(path).size;
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
     if (size > MAX_BYTES) return decode({ length: size } as Uint8Array);
-    return decode(readFileSync(path));
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decode(bytes.subarray(0, read));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return { problem: { rule: 'yaml/unreadable', message: `cannot read the file (${code})`, line: 1, column: 1 } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,37 +1,74 @@
 /**
- * A worker thread's share of a large workspace: read, parse and validate the files it is given
- * and send back what the main thread keeps (data and findings). Each document is turned into JSON
- * as soon as it is loaded, so this thread holds no parsed documents, and the JSON goes out in
- * batches that the main thread parses while this one goes on. JSON moves between threads faster
- * than a structured clone of many small objects, and arrives as compact strings.
+ * A worker thread's share of a large workspace's accounts: read, parse and validate each file,
+ * run the completeness rules on it for every tier while its positions are at hand (the tier is
+ * known only when all accounts are analysed), and send back what the main thread keeps. Each
+ * document is turned into JSON as soon as it is done, so this thread holds no parsed documents,
+ * and the JSON goes out in batches that the main thread parses while this one goes on. JSON moves
+ * between threads faster than a structured clone of many small objects, and arrives as compact
+ * strings. Files the fast parser refuses are handed back: the main thread, idle meanwhile, reads
+ * them with the slow parser for its exact messages.
  */
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Finding } from '../findings.js';
+import { analysedFields } from '../analysis/index.js';
+import { precheckAccount, type Precheck, type RuleEnv } from '../rules/run.js';
+import type { Account } from '../schema/account.js';
+import type { Competitor } from '../schema/competitor.js';
+import type { Config } from '../schema/config.js';
 import { readSource } from './read.js';
-import { kindOf, loadDoc } from './workspace.js';
+import { loadDocWith } from './workspace.js';
 
 export interface WorkerInput {
   root: string;
+  /** account files, workspace-relative */
   files: string[];
+  /** what the rules need, when they are to run here */
+  rules?: { config: Config; today: string; competitors: (readonly [string, Competitor | null])[] };
 }
 
-/** One loaded document as the main thread receives it. */
+/** One account file as the main thread receives it. */
 export interface WorkerDoc {
   file: string;
-  data: unknown;
+  data?: unknown;
   findings: Finding[];
+  precheck?: Precheck;
+  /** the fast parser refused the file: load it on the main thread */
+  retry?: true;
 }
 
 /** A message: a JSON array of `WorkerDoc`, or `null` when the worker is done. */
 export type WorkerMessage = string | null;
 
 const BATCH = 250;
-const { root, files } = workerData as WorkerInput;
+
+const pick = (account: Account, fields: readonly (keyof Account)[]): Partial<Account> => {
+  const out: Partial<Account> = {};
+  for (const f of fields) if (account[f] !== undefined) (out as Record<string, unknown>)[f] = account[f];
+  return out;
+};
+const { root, files, rules } = workerData as WorkerInput;
+const env: RuleEnv | undefined = rules && {
+  config: rules.config,
+  today: rules.today,
+  competitors: new Map(rules.competitors.filter((c): c is readonly [string, Competitor] => c[1] !== null)),
+  competitorIds: new Set(rules.competitors.map(([id]) => id)),
+};
+
 let batch: string[] = [];
 for (const file of files) {
-  const doc = loadDoc(kindOf(file), file, readSource(join(root, file)));
-  batch.push(JSON.stringify({ file, data: doc.data, findings: doc.findings } satisfies WorkerDoc));
+  const source = readSource(join(root, file));
+  const doc = loadDocWith('account', file, source, { positions: env !== undefined, fastOnly: true });
+  const out: WorkerDoc = doc
+    ? {
+        file,
+        // with the rules run here, the main thread only analyses: it gets the fields that reads
+        data: env && doc.data ? pick(doc.data as Account, analysedFields) : doc.data,
+        findings: doc.findings,
+        precheck: env && doc.data ? precheckAccount(doc.data as Account, doc.locator, env) : undefined,
+      }
+    : { file, findings: [], retry: true };
+  batch.push(JSON.stringify(out));
   if (batch.length === BATCH) {
     parentPort!.postMessage(`[${batch.join(',')}]` satisfies WorkerMessage);
     batch = [];

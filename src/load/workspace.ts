@@ -20,6 +20,7 @@ import { unknownKeys } from '../schema/unknown-keys.js';
 import { LazyLocator, startLocator, type Locator } from './locate.js';
 import { parseYaml, positionsOf } from './parse.js';
 import { readSource, type Decoded } from './read.js';
+import type { Precheck } from '../rules/run.js';
 import type { WorkerDoc, WorkerInput, WorkerMessage } from './worker.js';
 
 export type FileKind = 'config' | 'self' | 'competitor' | 'account';
@@ -39,6 +40,8 @@ export interface Doc<K extends FileKind = FileKind> {
   data: DataOf[K] | undefined;
   locator: Locator;
   findings: Finding[];
+  /** the completeness rules' outcomes for every tier, when a worker thread ran them (accounts) */
+  precheck?: Precheck;
 }
 
 export interface Workspace {
@@ -50,6 +53,8 @@ export interface Workspace {
   accounts: Doc<'account'>[];
   /** every load and schema finding, sorted */
   findings: Finding[];
+  /** set when worker threads ran the rules (`Doc.precheck`), at this "today" */
+  prechecked?: { today: string };
 }
 
 export const CONFIG_FILE = 'kam.yaml';
@@ -114,13 +119,27 @@ const laterPositions = (reread: () => Decoded): Locator => new LazyLocator(() =>
  * again when a position is asked for later, so the text is not kept in memory meanwhile.
  */
 export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decoded, reread?: () => Decoded): Doc<K> {
+  return loadDocWith(kind, file, source, { reread })!;
+}
+
+export interface LoadDocOptions {
+  reread?: () => Decoded;
+  /** record positions while parsing (the rules will ask for them at once) */
+  positions?: boolean;
+  /** give `undefined` for a file the fast parser cannot take (see `parseYaml`) */
+  fastOnly?: boolean;
+}
+
+/** `loadDoc` with its options; undefined only with `fastOnly`. */
+export function loadDocWith<K extends FileKind>(kind: K, file: string, source: Decoded, { reread, positions = false, fastOnly = false }: LoadDocOptions): Doc<K> | undefined {
   const id = idOf(kind, file);
   const doc: Doc<K> = { kind, file, id, raw: undefined, data: undefined, locator: startLocator, findings: [] };
   if (source.problem) {
     doc.findings.push(finding(doc, source.problem.rule, source.problem.message, source.problem));
     return doc;
   }
-  const parsed = parseYaml(source.text);
+  const parsed = fastOnly ? parseYaml(source.text, positions, true) : parseYaml(source.text, positions);
+  if (!parsed) return undefined;
   const text = source.text;
   doc.locator = parsed.locator ?? laterPositions(reread ?? (() => source));
   doc.raw = parsed.value;
@@ -200,40 +219,69 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): Workspac
 /** Below this many files a second thread costs more than it saves. */
 const PARALLEL_FROM = 400;
 
+export interface ParallelOptions {
+  /** workspace-relative files to load instead of the whole workspace */
+  files?: string[];
+  /**
+   * Also run the completeness rules in the worker threads, at the "today" this gives for the
+   * workspace settings: each account doc then carries its `precheck`, positions included, so
+   * the main thread neither runs the rules nor parses any file again to place their findings.
+   * Its `data` then holds only the fields the analysis reads (`analysedFields`): a workspace
+   * loaded so is for analysing and checking, not for rendering plans.
+   */
+  rules?: { today(config: Config): string };
+}
+
 /**
- * The same as `loadWorkspace`, with a large workspace loaded by two worker threads, one half
- * each (the machines kam runs on have two cores or more).
+ * The same as `loadWorkspace`, with the accounts of a large workspace loaded by two worker
+ * threads, one half each (the machines kam runs on have two cores or more). The settings, our
+ * own analysis and the competitor profiles are read here first: the rules need them.
  */
-export async function loadWorkspaceParallel(root: string, options: Omit<LoadOptions, 'read' | 'list'> = {}): Promise<Workspace> {
+export async function loadWorkspaceParallel(root: string, options: ParallelOptions = {}): Promise<Workspace> {
   const workerUrl = new URL('./worker.js', import.meta.url);
   const all = listWorkspaceFiles(root);
   const files = (options.files ?? all).filter((f) => kindOf(f) !== 'config');
-  if (files.length < PARALLEL_FROM || availableParallelism() < 2 || !existsSync(workerUrl)) return loadWorkspace(root, options);
+  const accounts = files.filter((f) => kindOf(f) === 'account');
+  if (accounts.length < PARALLEL_FROM || availableParallelism() < 2 || !existsSync(workerUrl)) return loadWorkspace(root, options);
 
   const read = (file: string) => readSource(join(root, file));
   const loaded = loadConfig(all, read);
+  const local = files.filter((f) => kindOf(f) !== 'account').map((file) => loadDoc(kindOf(file), file, read(file), () => read(file)));
+  const rules = options.rules && {
+    config: loaded.config,
+    today: options.rules.today(loaded.config),
+    competitors: local.filter((d) => d.kind === 'competitor' && d.id !== null).map((d) => [d.id!, (d.data as Competitor | undefined) ?? null] as const),
+  };
   const { Worker } = await import('node:worker_threads');
   // Two workers, not this thread and one worker: what a worker sends arrives as fresh compact
   // strings, while values parsed here would hold on to their whole source text (V8 slices).
-  const half = Math.ceil(files.length / 2);
+  const half = Math.ceil(accounts.length / 2);
   const load = (part: string[]) =>
     new Promise<Doc[]>((resolve, reject) => {
       const docs: Doc[] = [];
-      const worker = new Worker(workerUrl, { workerData: { root, files: part } satisfies WorkerInput });
+      const workerData: WorkerInput = { root, files: part, rules };
+      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
       worker.on('message', (message: WorkerMessage) => {
         if (message === null) {
           void worker.terminate();
           return resolve(docs);
         }
-        for (const { file, data, findings } of JSON.parse(message) as WorkerDoc[]) {
-          const kind = kindOf(file);
-          docs.push({ kind, file, id: idOf(kind, file), raw: data, data: data as never, locator: laterPositions(() => read(file)), findings });
+        for (const { file, data, findings, precheck, retry } of JSON.parse(message) as WorkerDoc[]) {
+          // files the fast parser refused go through the slow one here, where it is warm
+          if (retry) {
+            docs.push(loadDoc('account', file, read(file), () => read(file)));
+            continue;
+          }
+          const id = idOf('account', file);
+          docs.push({ kind: 'account', file, id, raw: data, data: data as never, locator: laterPositions(() => read(file)), findings, precheck });
         }
       });
       worker.once('error', reject);
     });
-  const [first, second] = await Promise.all([load(files.slice(0, half)), load(files.slice(half))]);
-  return assemble(root, loaded, [...first, ...second]);
+  const [first, second] = await Promise.all([load(accounts.slice(0, half)), load(accounts.slice(half))]);
+  const ws = assemble(root, loaded, [...local, ...first, ...second]);
+  if (rules) ws.prechecked = { today: rules.today };
+  return ws;
 }
 
 /** The accounts whose files are valid, in file order. */

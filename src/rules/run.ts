@@ -7,13 +7,13 @@ import { completeness } from '../analysis/completeness.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import type { RuleMeta } from '../format/types.js';
-import type { Locator } from '../load/locate.js';
+import { startLocator, type Locator } from '../load/locate.js';
 import type { Workspace } from '../load/workspace.js';
 import type { Account, Tier } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
 import type { Config, RuleSetting, Severity } from '../schema/config.js';
 import { didYouMean } from '../util/suggest.js';
-import type { Rule, RuleContext } from './define.js';
+import { allTiers, type Rule, type RuleContext } from './define.js';
 import { rules as allRules, type RuleId } from './index.js';
 
 export { completeness };
@@ -69,17 +69,58 @@ const describeError = (error: unknown): string => {
   return text.split('\n')[0] || 'unknown error';
 };
 
-/** Runs every applicable rule on one account. */
-export function checkAccount(input: AccountInput, env: RuleEnv): AccountCheck {
-  const list = env.rules ?? allRules;
-  const ctx: RuleContext = {
-    account: input.account,
-    tier: input.tier,
-    today: env.today,
-    config: env.config,
-    competitors: env.competitors,
-    competitorIds: env.competitorIds,
-  };
+/**
+ * A rule's outcome on one account, per tier: `hits` are its findings with their positions (not
+ * yet severities), `crash` the first line of the error when the rule threw. Tiers whose outcome
+ * is the same share one entry.
+ */
+export interface RuleOutcome {
+  tiers: Tier[];
+  hits: { line: number; column: number; message: string }[];
+  crash?: string;
+}
+
+/**
+ * The rules' outcomes on one account for each of `tiers` that a rule applies to, before the
+ * account's tier is known: the worker threads of a large workspace run this while the file's
+ * positions are at hand, and the main thread picks the outcome of the computed tier
+ * (`checkFromPrecheck`). Only failures are kept: a rule missing here, or a tier missing from its
+ * outcomes, passed. Rules that are `off` are not run.
+ */
+export type Precheck = Partial<Record<RuleId, RuleOutcome[]>>;
+
+export function precheckAccount(account: Account, locator: Locator, env: RuleEnv, tiers: readonly Tier[] = allTiers): Precheck {
+  const pre: Precheck = {};
+  for (const rule of env.rules ?? allRules) {
+    if (settingOf(rule, env.config) === 'off') continue;
+    const outcomes: RuleOutcome[] = [];
+    const seen = new Map<string, RuleOutcome>();
+    for (const tier of tiers) {
+      if (!rule.tiers.includes(tier)) continue;
+      let outcome: Omit<RuleOutcome, 'tiers'>;
+      try {
+        const ctx: RuleContext = { account, tier, today: env.today, config: env.config, competitors: env.competitors, competitorIds: env.competitorIds };
+        outcome = { hits: rule.check(ctx).map((f) => ({ ...locator.locate(f.path, f.target), message: f.message })) };
+      } catch (error) {
+        outcome = { hits: [], crash: describeError(error) };
+      }
+      if (outcome.hits.length === 0 && outcome.crash === undefined) continue;
+      const key = JSON.stringify(outcome);
+      const same = seen.get(key);
+      if (same) same.tiers.push(tier);
+      else {
+        const entry = { tiers: [tier], ...outcome };
+        seen.set(key, entry);
+        outcomes.push(entry);
+      }
+    }
+    if (outcomes.length > 0) pre[rule.id as RuleId] = outcomes;
+  }
+  return pre;
+}
+
+/** The rule results of an account of `tier`, from its precheck: severities, findings, completeness. */
+export function checkFromPrecheck(pre: Precheck, input: { file: string; id: string; tier: Tier }, env: RuleEnv): AccountCheck {
   const findings: Finding[] = [];
   const applied: string[] = [];
   const failed: string[] = [];
@@ -90,24 +131,23 @@ export function checkAccount(input: AccountInput, env: RuleEnv): AccountCheck {
     severity,
     rule,
     message,
-    account: input.account.id,
+    account: input.id,
   });
-  for (const rule of rulesFor(input.tier, env.config, list)) {
+  for (const rule of rulesFor(input.tier, env.config, env.rules ?? allRules)) {
     applied.push(rule.id);
-    const severity = settingOf(rule, env.config) as Severity;
-    let found;
-    try {
-      found = rule.check(ctx);
-    } catch (error) {
+    const outcome = pre[rule.id as RuleId]?.find((o) => o.tiers.includes(input.tier));
+    if (!outcome) continue; // passed
+    if (outcome.crash !== undefined) {
       failed.push(rule.id);
-      findings.push(at('error', rule.id, `rule ${rule.id} crashed: ${describeError(error)}`, { line: 1, column: 1 }));
+      findings.push(at('error', rule.id, `rule ${rule.id} crashed: ${outcome.crash}`, { line: 1, column: 1 }));
       continue;
     }
-    if (found.length > 0) failed.push(rule.id);
-    for (const f of found) findings.push(at(severity, rule.id, f.message, input.locator.locate(f.path, f.target)));
+    if (outcome.hits.length > 0) failed.push(rule.id);
+    const severity = settingOf(rule, env.config) as Severity;
+    for (const hit of outcome.hits) findings.push(at(severity, rule.id, hit.message, hit));
   }
   return {
-    id: input.account.id,
+    id: input.id,
     file: input.file,
     tier: input.tier,
     findings: sortFindings(findings),
@@ -115,6 +155,12 @@ export function checkAccount(input: AccountInput, env: RuleEnv): AccountCheck {
     failed: failed as RuleId[],
     completeness: completeness(applied.length, failed.length),
   };
+}
+
+/** Runs every applicable rule on one account. */
+export function checkAccount(input: AccountInput, env: RuleEnv): AccountCheck {
+  const pre = precheckAccount(input.account, input.locator, env, [input.tier]);
+  return checkFromPrecheck(pre, { file: input.file, id: input.account.id, tier: input.tier }, env);
 }
 
 /** `kam.yaml: rules` entries that name no rule, at their key, with a "did you mean". */
@@ -168,13 +214,20 @@ export interface WorkspaceCheck {
  * Runs the rules on every valid account of a workspace. `tiers` maps account id to computed tier
  * (from the analysis); a valid account without one is not checked.
  */
-export function checkWorkspace(ws: Workspace, tiers: ReadonlyMap<string, Tier>, today: string): WorkspaceCheck {
+export function checkWorkspace(ws: Workspace, tiers: ReadonlyMap<string, Tier>, today: string, { positions = true }: { positions?: boolean } = {}): WorkspaceCheck {
   const env = envOf(ws, today);
+  // worker threads may have run the rules already, for every tier (`loadWorkspaceParallel`)
+  const prechecked = ws.prechecked?.today === today;
   const accounts: AccountCheck[] = [];
   for (const doc of ws.accounts) {
     const tier = doc.data && tiers.get(doc.data.id);
     if (!doc.data || tier === undefined) continue;
-    accounts.push(checkAccount({ file: doc.file, account: doc.data, tier, locator: doc.locator }, env));
+    const input = { file: doc.file, id: doc.data.id, tier };
+    accounts.push(
+      prechecked && doc.precheck
+        ? checkFromPrecheck(doc.precheck, input, env)
+        : checkAccount({ ...input, account: doc.data, locator: positions ? doc.locator : startLocator }, env),
+    );
   }
   return { findings: sortFindings([...ruleSettingFindings(ws), ...accounts.flatMap((a) => a.findings)]), accounts };
 }

@@ -7,6 +7,7 @@ import { sortFindings, type Finding } from '../../findings.js';
 import { evaluate } from '../../evaluate.js';
 import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
 import { ruleMeta } from '../../rules/run.js';
+import type { Config } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
 import { changedFiles } from '../changed-files.js';
 import type { Context } from '../main.js';
@@ -41,8 +42,9 @@ export async function run(_args: unknown[], options: CheckOptions, ctx: Context)
   const { io } = ctx;
   const root = findWorkspace(io.cwd, options.dir);
   const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
-  const ws = await loadWorkspaceParallel(root);
-  const today = decideToday(options.asOf, ws.config.as_of, io.today());
+  const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
+  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor } });
+  const today = todayFor(ws.config);
 
   const { checked } = evaluate(ws, today);
 

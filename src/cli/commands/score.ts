@@ -9,6 +9,7 @@ import { stylish } from '../../format/stylish.js';
 import { evaluate } from '../../evaluate.js';
 import { findWorkspace, loadWorkspaceParallel, validAccounts } from '../../load/workspace.js';
 import { Tier } from '../../schema/account.js';
+import type { Config } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
 import type { Context } from '../main.js';
 import { exitCode, makeChalk } from '../output.js';
@@ -30,8 +31,9 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
     throw new UsageError(`--tier must be one of ${Tier.options.join(', ')}; got "${options.tier}"`);
   }
 
-  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir));
-  const today = decideToday(options.asOf, ws.config.as_of, io.today());
+  const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
+  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir), { rules: { today: todayFor } });
+  const today = todayFor(ws.config);
   const { analysis, byId } = evaluate(ws, today, { positions: false });
   const { portfolio } = analysis;
   const accounts: ScoredAccount[] = analysis.accounts.map((a) => ({ ...a, completeness: byId.get(a.id)!.check.completeness }));
