@@ -60,7 +60,17 @@ export function formatScore(value: number): string {
 /** Money in `currency`: `CNY 6,800,000`, `CNY -130,000`, cents only when there are some. */
 export const formatMoney = (value: number, currency: string): string => `${currency} ${formatNumber(value, 2)}`;
 
+/** Labels by dotted path, remembered: templates ask for the same few hundred paths per account. */
+const labelCache = new WeakMap<Labels, Map<string, unknown>>();
+
 function labelAt(labels: Labels, path: string): unknown {
+  let cache = labelCache.get(labels);
+  if (!cache) labelCache.set(labels, (cache = new Map()));
+  if (!cache.has(path)) cache.set(path, lookupLabel(labels, path));
+  return cache.get(path);
+}
+
+function lookupLabel(labels: Labels, path: string): unknown {
   let node: unknown = labels;
   for (const part of path.split('.')) {
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part)) return undefined;

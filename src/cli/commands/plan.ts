@@ -7,17 +7,16 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { analyseWorkspace } from '../../analysis/index.js';
 import { UsageError } from '../../errors.js';
 import { sortFindings, type Finding } from '../../findings.js';
 import { stylish } from '../../format/stylish.js';
-import { findWorkspace, loadWorkspace, validAccounts } from '../../load/workspace.js';
+import { evaluate } from '../../evaluate.js';
+import { findWorkspace, loadWorkspace } from '../../load/workspace.js';
 import { writeOutputs, type OutputFile } from '../../report/files.js';
 import { gatherReportInput } from '../../report/gather.js';
 import { planModel, portfolioModel } from '../../report/model.js';
 import { createRenderer, TemplateError, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
-import { checkWorkspace } from '../../rules/run.js';
 import type { Lang } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -68,13 +67,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   ids = [...new Set(ids)];
 
   // analysis and completeness of every valid account (V and abc rank among all of them)
-  const valid = validAccounts(ws);
-  const analysis = analyseWorkspace(
-    valid.map((d) => d.data),
-    ws.config,
-    today,
-  );
-  const checked = checkWorkspace(ws, new Map(analysis.accounts.map((a) => [a.id, a.tier])), today);
+  const { analysis, checked } = evaluate(ws, today);
   const input = gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts);
 
   // what makes a file invalid goes to stderr: load and schema findings, unknown rule ids
