@@ -63,6 +63,40 @@ export interface WorkspaceAnalysis {
   portfolio: Portfolio;
 }
 
+/** What an account's tier needs of the account itself; the value score V needs all of them. */
+export interface TierInputs {
+  id: string;
+  latestRevenue: number | null;
+  attractiveness: number;
+  relationship: number;
+}
+
+export function tierInputs(account: Account, config: Config): TierInputs {
+  const weights = normaliseWeights(config.scoring.weights);
+  return {
+    id: account.id,
+    latestRevenue: computeFigures(account).latestRevenue,
+    attractiveness: attractiveness(account, weights.attractiveness).score,
+    relationship: relationship(account, weights.relationship).score,
+  };
+}
+
+/**
+ * Every account's tier from its tier inputs (V ranks each account's revenue among all of them),
+ * by the same functions as `analyseWorkspace`: what `kam check` needs of the analysis, computed
+ * from a few numbers per account that worker threads can send instead of whole accounts.
+ */
+export function tiersOf(inputs: readonly TierInputs[], config: Config): Map<string, Tier> {
+  const weights = normaliseWeights(config.scoring.weights);
+  const values = valueScores(inputs.map((x) => x.latestRevenue));
+  return new Map(
+    inputs.map((x, i) => {
+      const S = composite(x.attractiveness, values[i].score, x.relationship, weights.composite);
+      return [x.id, tierOf(x.latestRevenue, S.score, config.scoring.thresholds.key).value];
+    }),
+  );
+}
+
 /**
  * Analyses the valid accounts of a workspace together (V and abc rank each account among these).
  * `today` is YYYY-MM-DD, decided once by `decideToday`.

@@ -95,16 +95,12 @@ function slow(text: string): Parsed {
 
 /**
  * Parses one file. Positions cost memory (about as much as the value), so the fast path records
- * them only when asked; most files never need one. With `fastOnly`, a file the fast path cannot
- * take gives `undefined` instead of going down the slow path (a worker thread hands it back).
+ * them only when asked; most files never need one.
  */
-export function parseYaml(text: string, positions?: boolean): Parsed;
-export function parseYaml(text: string, positions: boolean, fastOnly: true): Parsed | undefined;
-export function parseYaml(text: string, positions = false, fastOnly = false): Parsed | undefined {
+export function parseYaml(text: string, positions = false): Parsed {
   try {
     const anchors = (text.includes('&') || text.includes('*')) && ANCHOR_OR_ALIAS.test(text);
-    const parsed = anchors ? undefined : fast(text, positions);
-    return parsed ?? (fastOnly ? undefined : slow(text));
+    return (!anchors && fast(text, positions)) || slow(text);
   } catch (error) {
     // a parser that overflows its stack on absurd nesting still yields a finding, not a crash
     const message = error instanceof RangeError ? 'nesting is too deep to parse' : `cannot parse: ${String(error)}`;

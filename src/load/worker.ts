@@ -5,19 +5,18 @@
  * document is turned into JSON as soon as it is done, so this thread holds no parsed documents,
  * and the JSON goes out in batches that the main thread parses while this one goes on. JSON moves
  * between threads faster than a structured clone of many small objects, and arrives as compact
- * strings. Files the fast parser refuses are handed back: the main thread, idle meanwhile, reads
- * them with the slow parser for its exact messages.
+ * strings.
  */
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Finding } from '../findings.js';
-import { analysedFields } from '../analysis/index.js';
+import { analysedFields, tierInputs, type TierInputs } from '../analysis/index.js';
 import { precheckAccount, type Precheck, type RuleEnv } from '../rules/run.js';
 import type { Account } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
 import type { Config } from '../schema/config.js';
 import { readSource } from './read.js';
-import { loadDocWith } from './workspace.js';
+import { loadDocWith, type Keep } from './workspace.js';
 
 export interface WorkerInput {
   root: string;
@@ -25,6 +24,9 @@ export interface WorkerInput {
   files: string[];
   /** what the rules need, when they are to run here */
   rules?: { config: Config; today: string; competitors: (readonly [string, Competitor | null])[] };
+  keep: Keep;
+  /** the workspace settings (the tier inputs need the scoring weights) */
+  config: Config;
 }
 
 /** One account file as the main thread receives it. */
@@ -33,8 +35,7 @@ export interface WorkerDoc {
   data?: unknown;
   findings: Finding[];
   precheck?: Precheck;
-  /** the fast parser refused the file: load it on the main thread */
-  retry?: true;
+  tierInputs?: TierInputs;
 }
 
 /** A message: a JSON array of `WorkerDoc`, or `null` when the worker is done. */
@@ -47,7 +48,8 @@ const pick = (account: Account, fields: readonly (keyof Account)[]): Partial<Acc
   for (const f of fields) if (account[f] !== undefined) (out as Record<string, unknown>)[f] = account[f];
   return out;
 };
-const { root, files, rules } = workerData as WorkerInput;
+const { root, files, rules, keep, config } = workerData as WorkerInput;
+const kept: Record<Keep, readonly (keyof Account)[] | undefined> = { data: undefined, analysed: analysedFields, tiers: ['id', 'name'], findings: ['id', 'name'] };
 const env: RuleEnv | undefined = rules && {
   config: rules.config,
   today: rules.today,
@@ -58,16 +60,14 @@ const env: RuleEnv | undefined = rules && {
 let batch: string[] = [];
 for (const file of files) {
   const source = readSource(join(root, file));
-  const doc = loadDocWith('account', file, source, { positions: env !== undefined, fastOnly: true });
-  const out: WorkerDoc = doc
-    ? {
-        file,
-        // with the rules run here, the main thread only analyses: it gets the fields that reads
-        data: env && doc.data ? pick(doc.data as Account, analysedFields) : doc.data,
-        findings: doc.findings,
-        precheck: env && doc.data ? precheckAccount(doc.data as Account, doc.locator, env) : undefined,
-      }
-    : { file, findings: [], retry: true };
+  const doc = loadDocWith('account', file, source, { positions: env !== undefined });
+  const out: WorkerDoc = {
+    file,
+    data: doc.data && kept[keep] ? pick(doc.data as Account, kept[keep]) : doc.data,
+    findings: doc.findings,
+    precheck: env && doc.data ? precheckAccount(doc.data as Account, doc.locator, env) : undefined,
+    tierInputs: keep === 'tiers' && doc.data ? tierInputs(doc.data as Account, config) : undefined,
+  };
   batch.push(JSON.stringify(out));
   if (batch.length === BATCH) {
     parentPort!.postMessage(`[${batch.join(',')}]` satisfies WorkerMessage);

@@ -20,6 +20,7 @@ import { unknownKeys } from '../schema/unknown-keys.js';
 import { LazyLocator, startLocator, type Locator } from './locate.js';
 import { parseYaml, positionsOf } from './parse.js';
 import { readSource, type Decoded } from './read.js';
+import type { TierInputs } from '../analysis/index.js';
 import type { Precheck } from '../rules/run.js';
 import type { WorkerDoc, WorkerInput, WorkerMessage } from './worker.js';
 
@@ -42,6 +43,8 @@ export interface Doc<K extends FileKind = FileKind> {
   findings: Finding[];
   /** the completeness rules' outcomes for every tier, when a worker thread ran them (accounts) */
   precheck?: Precheck;
+  /** what the tier needs of this account, when a worker thread sent that instead of the data */
+  tierInputs?: TierInputs;
 }
 
 export interface Workspace {
@@ -119,27 +122,24 @@ const laterPositions = (reread: () => Decoded): Locator => new LazyLocator(() =>
  * again when a position is asked for later, so the text is not kept in memory meanwhile.
  */
 export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decoded, reread?: () => Decoded): Doc<K> {
-  return loadDocWith(kind, file, source, { reread })!;
+  return loadDocWith(kind, file, source, { reread });
 }
 
 export interface LoadDocOptions {
   reread?: () => Decoded;
   /** record positions while parsing (the rules will ask for them at once) */
   positions?: boolean;
-  /** give `undefined` for a file the fast parser cannot take (see `parseYaml`) */
-  fastOnly?: boolean;
 }
 
-/** `loadDoc` with its options; undefined only with `fastOnly`. */
-export function loadDocWith<K extends FileKind>(kind: K, file: string, source: Decoded, { reread, positions = false, fastOnly = false }: LoadDocOptions): Doc<K> | undefined {
+/** `loadDoc` with its options. */
+export function loadDocWith<K extends FileKind>(kind: K, file: string, source: Decoded, { reread, positions = false }: LoadDocOptions): Doc<K> {
   const id = idOf(kind, file);
   const doc: Doc<K> = { kind, file, id, raw: undefined, data: undefined, locator: startLocator, findings: [] };
   if (source.problem) {
     doc.findings.push(finding(doc, source.problem.rule, source.problem.message, source.problem));
     return doc;
   }
-  const parsed = fastOnly ? parseYaml(source.text, positions, true) : parseYaml(source.text, positions);
-  if (!parsed) return undefined;
+  const parsed = parseYaml(source.text, positions);
   const text = source.text;
   doc.locator = parsed.locator ?? laterPositions(reread ?? (() => source));
   doc.raw = parsed.value;
@@ -219,15 +219,25 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): Workspac
 /** Below this many files a second thread costs more than it saves. */
 const PARALLEL_FROM = 400;
 
+/**
+ * What each valid account document brings back from a worker thread:
+ * - `data`: the whole account (the default);
+ * - `analysed`: only the fields the analysis reads (`analysedFields`), for `score`;
+ * - `tiers`: only `id`, `name` and the `tierInputs`, for `check`, which needs the tiers alone;
+ * - `findings`: only `id` and `name`, for `validate`.
+ * Less data crosses between threads and stays in memory; a workspace loaded with less than
+ * `data` is for that command, not for rendering plans.
+ */
+export type Keep = 'data' | 'analysed' | 'tiers' | 'findings';
+
 export interface ParallelOptions {
   /** workspace-relative files to load instead of the whole workspace */
   files?: string[];
+  keep?: Keep;
   /**
    * Also run the completeness rules in the worker threads, at the "today" this gives for the
    * workspace settings: each account doc then carries its `precheck`, positions included, so
    * the main thread neither runs the rules nor parses any file again to place their findings.
-   * Its `data` then holds only the fields the analysis reads (`analysedFields`): a workspace
-   * loaded so is for analysing and checking, not for rendering plans.
    */
   rules?: { today(config: Config): string };
 }
@@ -259,21 +269,16 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
   const load = (part: string[]) =>
     new Promise<Doc[]>((resolve, reject) => {
       const docs: Doc[] = [];
-      const workerData: WorkerInput = { root, files: part, rules };
+      const workerData: WorkerInput = { root, files: part, rules, keep: options.keep ?? 'data', config: loaded.config };
       const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
       worker.on('message', (message: WorkerMessage) => {
         if (message === null) {
           void worker.terminate();
           return resolve(docs);
         }
-        for (const { file, data, findings, precheck, retry } of JSON.parse(message) as WorkerDoc[]) {
-          // files the fast parser refused go through the slow one here, where it is warm
-          if (retry) {
-            docs.push(loadDoc('account', file, read(file), () => read(file)));
-            continue;
-          }
+        for (const { file, data, findings, precheck, tierInputs } of JSON.parse(message) as WorkerDoc[]) {
           const id = idOf('account', file);
-          docs.push({ kind: 'account', file, id, raw: data, data: data as never, locator: laterPositions(() => read(file)), findings, precheck });
+          docs.push({ kind: 'account', file, id, raw: data, data: data as never, locator: laterPositions(() => read(file)), findings, precheck, tierInputs });
         }
       });
       worker.once('error', reject);

@@ -4,9 +4,9 @@
  * valid ones; `--changed-since` then narrows what is reported to the files that changed.
  */
 import { sortFindings, type Finding } from '../../findings.js';
-import { evaluate } from '../../evaluate.js';
+import { tiersFor } from '../../evaluate.js';
 import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
-import { ruleMeta } from '../../rules/run.js';
+import { checkWorkspace, ruleMeta } from '../../rules/run.js';
 import type { Config } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
 import { changedFiles } from '../changed-files.js';
@@ -43,10 +43,10 @@ export async function run(_args: unknown[], options: CheckOptions, ctx: Context)
   const root = findWorkspace(io.cwd, options.dir);
   const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
   const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
-  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor } });
+  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor }, keep: 'tiers' });
   const today = todayFor(ws.config);
 
-  const { checked } = evaluate(ws, today);
+  const checked = checkWorkspace(ws, tiersFor(ws, today), today);
 
   const scope = changed && scopeOf(ws, changed);
   const inScope = (file: string) => scope === undefined || scope.has(file);

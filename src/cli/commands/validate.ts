@@ -11,7 +11,9 @@ export async function run([files]: unknown[], options: FindingsOptions & { dir?:
   const named = (files as string[] | undefined) ?? [];
   const root = findWorkspace(io.cwd, options.dir);
   for (const file of named) if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`no such file: ${file}`);
-  const ws = await loadWorkspaceParallel(root, { files: named.length ? named.map((f) => toWorkspacePath(root, io.cwd, f)) : undefined });
+  const ws = await loadWorkspaceParallel(root, {
+    keep: 'findings',
+    files: named.length ? named.map((f) => toWorkspacePath(root, io.cwd, f)) : undefined });
   const count = ws.accounts.length + ws.competitors.length + (ws.self ? 1 : 0) + (ws.configDoc ? 1 : 0);
   return printFindings(ws.findings, options, ctx, [], `${count} file${count === 1 ? '' : 's'} valid`);
 }
