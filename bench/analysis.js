@@ -1,7 +1,7 @@
 // The analysis functions alone on n in-memory accounts: prints the median time in ms.
 import v8 from 'node:v8';
 // the same young-generation size as bin/kam.js gives every kam run
-v8.setFlagsFromString('--max-semi-space-size=32');
+v8.setFlagsFromString('--max-semi-space-size=64');
 // The accounts are parsed from a small pool of generated files and given distinct ids and
 // revenues, so building them costs little and the analysis sees n different accounts.
 import jsyaml from 'js-yaml';

@@ -27,7 +27,7 @@ if (quick !== undefined) {
   // a larger young generation: kam allocates many short-lived objects per account, and the
   // default semi-space makes 10,000s of accounts spend more time in scavenges than in parsing
   const v8 = await import('node:v8');
-  v8.setFlagsFromString('--max-semi-space-size=32');
+  v8.setFlagsFromString('--max-semi-space-size=64');
   const { main } = await import('../dist/cli/main.js');
   const io = {
     cwd: process.cwd(),

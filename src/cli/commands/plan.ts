@@ -11,13 +11,13 @@ import { UsageError } from '../../errors.js';
 import { sortFindings, type Finding } from '../../findings.js';
 import { stylish } from '../../format/stylish.js';
 import { evaluate } from '../../evaluate.js';
-import { findWorkspace, loadWorkspace } from '../../load/workspace.js';
+import { findWorkspace, loadWorkspaceParallel } from '../../load/workspace.js';
 import { writeOutputs, type OutputFile } from '../../report/files.js';
 import { gatherReportInput } from '../../report/gather.js';
 import { planModel, portfolioModel } from '../../report/model.js';
 import { createRenderer, TemplateError, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
-import type { Lang } from '../../schema/config.js';
+import type { Config, Lang } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
 import { didYouMean } from '../../util/suggest.js';
 import { showProgress } from '../io.js';
@@ -55,8 +55,9 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
   };
 
-  const ws = loadWorkspace(root);
-  const today = decideToday(options.asOf, ws.config.as_of, io.today());
+  const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
+  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor } });
+  const today = todayFor(ws.config);
   const lang = options.lang ?? ws.config.lang;
   const format = options.format ?? 'md';
 
