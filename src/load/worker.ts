@@ -15,6 +15,7 @@ import { precheckAccount, type Precheck, type RuleEnv } from '../rules/run.js';
 import type { Account } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
 import type { Config } from '../schema/config.js';
+import { startLocator } from './locate.js';
 import { readSource } from './read.js';
 import { loadDocWith, type Keep } from './workspace.js';
 
@@ -23,7 +24,7 @@ export interface WorkerInput {
   /** account files, workspace-relative */
   files: string[];
   /** what the rules need, when they are to run here */
-  rules?: { config: Config; today: string; competitors: (readonly [string, Competitor | null])[] };
+  rules?: { config: Config; today: string; positions: boolean; competitors: (readonly [string, Competitor | null])[] };
   keep: Keep;
   /** the workspace settings (the tier inputs need the scoring weights) */
   config: Config;
@@ -60,12 +61,13 @@ const env: RuleEnv | undefined = rules && {
 let batch: string[] = [];
 for (const file of files) {
   const source = readSource(join(root, file));
-  const doc = loadDocWith('account', file, source, { positions: env !== undefined });
+  const positions = rules?.positions ?? false;
+  const doc = loadDocWith('account', file, source, { positions });
   const out: WorkerDoc = {
     file,
     data: doc.data && kept[keep] ? pick(doc.data as Account, kept[keep]) : doc.data,
     findings: doc.findings,
-    precheck: env && doc.data ? precheckAccount(doc.data as Account, doc.locator, env) : undefined,
+    precheck: env && doc.data ? precheckAccount(doc.data as Account, positions ? doc.locator : startLocator, env) : undefined,
     tierInputs: keep === 'tiers' && doc.data ? tierInputs(doc.data as Account, config) : undefined,
   };
   batch.push(JSON.stringify(out));

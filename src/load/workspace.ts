@@ -239,7 +239,11 @@ export interface ParallelOptions {
    * workspace settings: each account doc then carries its `precheck`, positions included, so
    * the main thread neither runs the rules nor parses any file again to place their findings.
    */
-  rules?: { today(config: Config): string };
+  rules?: {
+    today(config: Config): string;
+    /** whether findings need line and column (default true); `score` only counts them */
+    positions?: boolean;
+  };
 }
 
 /**
@@ -260,6 +264,7 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
   const rules = options.rules && {
     config: loaded.config,
     today: options.rules.today(loaded.config),
+    positions: options.rules.positions ?? true,
     competitors: local.filter((d) => d.kind === 'competitor' && d.id !== null).map((d) => [d.id!, (d.data as Competitor | undefined) ?? null] as const),
   };
   const { Worker } = await import('node:worker_threads');

@@ -32,7 +32,7 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
   }
 
   const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
-  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir), { rules: { today: todayFor }, keep: 'analysed' });
+  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir), { rules: { today: todayFor, positions: false }, keep: 'analysed' });
   const today = todayFor(ws.config);
   const { analysis, byId } = evaluate(ws, today, { positions: false });
   const { portfolio } = analysis;
