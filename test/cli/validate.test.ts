@@ -35,3 +35,18 @@ describe('kam validate', () => {
     expect(r.stderr).toMatch(/unknown option '--bogus'/);
   });
 });
+
+describe('kam validate colour', () => {
+  const broken = () => tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\nstratgy: x\n' });
+
+  it('colours only when asked: FORCE_COLOR wins, NO_COLOR and pipes stay plain', async () => {
+    const root = broken();
+    const forced = await kam(['validate', '-C', root], { env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[');
+    const plain = await kam(['validate', '-C', root], { env: { NO_COLOR: '1' } });
+    expect(plain.stdout).not.toContain('\u001b[');
+    const piped = kamProcess(['validate', '-C', root]);
+    expect(piped.stdout).not.toContain('\u001b[');
+    expect(piped.stdout).toContain('3:1  error  unknown key `stratgy`');
+  });
+});
