@@ -128,7 +128,9 @@ export const CompetitorEntry = z
   .refine((c) => c.ref !== undefined || c.name !== undefined, {
     message: 'a competitor entry needs `ref` (a file in competitors/) or `name`',
     params: { rule: 'schema/required' },
-  });
+  })
+  // the same rule for JSON Schema (editors, and the compiled fast check of large workspaces)
+  .meta({ anyOf: [{ required: ['ref'] }, { required: ['name'] }] });
 
 export const Position = z.object({
   history: text.optional(),

@@ -66,3 +66,12 @@ describe('kam schema', () => {
     }
   });
 });
+
+describe('JSON Schema keeps the rules zod checks by code', () => {
+  it('a competitor entry needs ref or name in the editor schema too', () => {
+    const ajv = new Ajv2020({ strict: false });
+    const account = ajv.compile(JSON.parse(jsonSchemaTexts()['account.schema.json']));
+    expect(account({ id: 'a', name: 'A', competitors: [{ share: 0.2 }] })).toBe(false);
+    expect(account({ id: 'a', name: 'A', competitors: [{ ref: 'globex' }, { name: 'Local integrator' }] })).toBe(true);
+  });
+});
