@@ -10,6 +10,7 @@
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
 import { UsageError } from '../errors.js';
 import { MAX_BYTES, decode, type Decoded } from '../load/read.js';
+import { selectWorkspaceFiles } from '../load/workspace.js';
 
 /** How git is started: `child_process.spawn`'s shape, narrowed to what is used here. */
 export type Spawn = (command: string, args: readonly string[], options: { cwd: string }) => ChildProcess;
@@ -90,21 +91,6 @@ export async function resolveRevision(repo: Repo, revision: string): Promise<str
   const commit = r.stdout.toString('utf8').trim();
   if (r.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) throw new UsageError(`unknown revision: ${revision}`);
   return commit;
-}
-
-const YAML_EXT = /\.ya?ml$/;
-const TOP_FILES = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml'];
-
-/**
- * The workspace files among `paths` (workspace-relative), in `listWorkspaceFiles` order: kam.yaml,
- * kam.yml, self.yaml, self.yml, then `competitors/*.yaml` and `accounts/*.yaml` (direct children
- * only), each folder sorted. A test holds this to `listWorkspaceFiles` on the example workspace.
- */
-export function selectWorkspaceFiles(paths: readonly string[]): string[] {
-  const present = new Set(paths);
-  const inFolder = (folder: string) =>
-    paths.filter((p) => p.startsWith(`${folder}/`) && !p.slice(folder.length + 1).includes('/') && YAML_EXT.test(p)).sort();
-  return [...TOP_FILES.filter((f) => present.has(f)), ...inFolder('competitors'), ...inFolder('accounts')];
 }
 
 interface TreeEntry {

@@ -84,18 +84,31 @@ export function kindOf(file: string): FileKind {
   return 'account';
 }
 
-const listYaml = (root: string, folder: string): string[] => {
-  const at = join(root, folder);
-  if (!existsSync(at)) return [];
-  return readdirSync(at, { withFileTypes: true })
-    .filter((e) => e.isFile() && YAML_EXT.test(e.name))
-    .map((e) => `${folder}/${e.name}`);
-};
+const TOP_FILES = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml'];
+
+/**
+ * The workspace files among `paths` (workspace-relative, `/`), in load order: kam.yaml, kam.yml,
+ * self.yaml, self.yml, then `competitors/*.yaml` and `accounts/*.yaml` (`.yml` too; direct
+ * children only), each folder sorted. The file system and git revisions (`kam diff`) both list
+ * their paths through this.
+ */
+export function selectWorkspaceFiles(paths: readonly string[]): string[] {
+  const present = new Set(paths);
+  const inFolder = (folder: string) =>
+    paths.filter((p) => p.startsWith(`${folder}/`) && !p.slice(folder.length + 1).includes('/') && YAML_EXT.test(p)).sort();
+  return [...TOP_FILES.filter((f) => present.has(f)), ...inFolder('competitors'), ...inFolder('accounts')];
+}
+
+const filesIn = (root: string, folder: string): string[] =>
+  existsSync(join(root, folder))
+    ? readdirSync(join(root, folder), { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => `${folder}/${e.name}`)
+    : [];
 
 /** Every workspace file, sorted: kam.yaml, self.yaml, competitors/*, accounts/*. */
 export function listWorkspaceFiles(root: string): string[] {
-  const top = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml'].filter((f) => existsSync(join(root, f)));
-  return [...top, ...listYaml(root, 'competitors').sort(), ...listYaml(root, 'accounts').sort()];
+  return selectWorkspaceFiles([...TOP_FILES.filter((f) => existsSync(join(root, f))), ...filesIn(root, 'competitors'), ...filesIn(root, 'accounts')]);
 }
 
 /** A file argument (relative to cwd) as a workspace-relative path with `/`. */

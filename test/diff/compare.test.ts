@@ -4,7 +4,7 @@ import { analysisDelta } from '../../src/diff/analysis.js';
 import { accountChanges, compareWorkspaces } from '../../src/diff/compare.js';
 import { diffFields } from '../../src/diff/fields.js';
 import type { AccountDiff, WorkspaceDiff } from '../../src/diff/model.js';
-import { selectWorkspaceFiles } from '../../src/git/revision.js';
+import { selectWorkspaceFiles } from '../../src/load/workspace.js';
 import { loadWorkspace, type Workspace } from '../../src/load/workspace.js';
 import type { Account } from '../../src/schema/account.js';
 

@@ -3,8 +3,8 @@ import { cpSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { openRepo, parseBatch, readRevision, selectWorkspaceFiles, type Spawn } from '../../src/git/revision.js';
-import { listWorkspaceFiles, loadWorkspace } from '../../src/load/workspace.js';
+import { openRepo, parseBatch, readRevision, type Spawn } from '../../src/git/revision.js';
+import { listWorkspaceFiles, loadWorkspace, selectWorkspaceFiles } from '../../src/load/workspace.js';
 import { example, tempWorkspace } from '../helpers.js';
 import { change, commit, git, gitRepo } from '../git-helpers.js';
 
