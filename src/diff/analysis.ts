@@ -8,31 +8,22 @@
  * is false) and the renderers leave the class table out.
  */
 import type { Workspace } from '../load/workspace.js';
-import type { Tier } from '../schema/account.js';
+import type { AccountAnalysis as Analysed } from '../analysis/index.js';
+import type { ScoreName } from '../analysis/scores.js';
 
 export const classNames = ['tier', 'abc', 'segment', 'quadrant'] as const;
 export type ClassName = (typeof classNames)[number];
-export const scoreNames = ['attractiveness', 'relationship', 'value', 'composite'] as const;
-export type ScoreName = (typeof scoreNames)[number];
+export const scoreNames = ['attractiveness', 'relationship', 'value', 'composite'] as const satisfies readonly ScoreName[];
 
 export interface RiskReason {
   rule: string;
   message: string;
 }
 
-/** What the diff needs to know of one analysed account. */
-export interface AccountAnalysis {
-  tier: Tier;
-  /** `A` | `B` | `C` */
-  abc: string;
-  /** `VIP` | `MGC` | `BZ` | `standard` */
-  segment: string;
-  /** `strategic` | `star` | `status` | `streamline` */
-  quadrant: string;
-  /** 0-100, unrounded or rounded: the diff compares and prints them rounded to one decimal */
-  scores: Record<ScoreName, number>;
+/** What the diff needs to know of one analysed account: a part of the analysis's own record. */
+export type AccountAnalysis = Pick<Analysed, 'tier' | 'abc' | 'segment' | 'quadrant' | 'scores'> & {
   risk: { level: string; reasons: RiskReason[] };
-}
+};
 
 /**
  * Analyses every valid account of a workspace, keyed by account id. `today` is the same date for
