@@ -8,7 +8,7 @@ import { Account } from '../src/schema/account.js';
 import { Config } from '../src/schema/config.js';
 import { defineRule } from '../src/rules/define.js';
 import { rules } from '../src/rules/index.js';
-import { checkAccount, checkWorkspace, completeness, ruleMeta, rulesFor, ruleSettingFindings, UNKNOWN_RULE, type RuleEnv } from '../src/rules/run.js';
+import { checkAccount, checkWorkspace, completeness, envOf, ruleMeta, rulesFor, ruleSettingFindings, UNKNOWN_RULE, type RuleEnv } from '../src/rules/run.js';
 import { example, tempWorkspace } from './helpers.js';
 
 const tiersOf = (a: WorkspaceAnalysis) => new Map(a.accounts.map((x) => [x.id, x.tier]));
@@ -121,5 +121,31 @@ describe('kam.yaml rules', () => {
     expect(meta).toHaveLength(rules.length - 1);
     expect(meta.find((m) => m.id === 'plan/stale')).toEqual({ id: 'plan/stale', description: expect.any(String), severity: 'error', tiers: ['key', 'ordinary'] });
     expect(meta.find((m) => m.id === 'intel/depth')).toBeUndefined();
+  });
+});
+
+describe('usesTier', () => {
+  it('rules without it give the same outcome at every tier they apply to (fixtures and example)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { fixtures } = await import('./helpers.js');
+    const roots = [example, ...readdirSync(join(fixtures, 'rules')).filter((d) => !d.startsWith('_')).map((d) => join(fixtures, 'rules', d))];
+    let compared = 0;
+    const differs = new Set<string>();
+    for (const root of roots) {
+      const ws = loadWorkspace(root);
+      const env = envOf(ws, ws.config.as_of ?? '2026-11-01');
+      for (const doc of validAccounts(ws)) {
+        for (const rule of rules) {
+          const outcomes = rule.tiers.map((tier) =>
+            JSON.stringify(rule.check({ account: doc.data, tier, today: env.today, config: env.config, competitors: env.competitors, competitorIds: env.competitorIds })),
+          );
+          if (new Set(outcomes).size > 1) differs.add(rule.id);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+    expect([...differs].sort()).toEqual(rules.filter((r) => r.usesTier).map((r) => r.id).sort());
   });
 });

@@ -95,8 +95,10 @@ export function precheckAccount(account: Account, locator: Locator, env: RuleEnv
     if (settingOf(rule, env.config) === 'off') continue;
     const outcomes: RuleOutcome[] = [];
     const seen = new Map<string, RuleOutcome>();
-    for (const tier of tiers) {
-      if (!rule.tiers.includes(tier)) continue;
+    const applicable = tiers.filter((t) => rule.tiers.includes(t));
+    // a rule that does not look at the tier has one outcome for all of them: run it once
+    for (const tier of rule.usesTier ? applicable : applicable.slice(0, 1)) {
+      const covers = rule.usesTier ? [tier] : applicable;
       let outcome: Omit<RuleOutcome, 'tiers'>;
       try {
         const ctx: RuleContext = { account, tier, today: env.today, config: env.config, competitors: env.competitors, competitorIds: env.competitorIds };
@@ -107,9 +109,9 @@ export function precheckAccount(account: Account, locator: Locator, env: RuleEnv
       if (outcome.hits.length === 0 && outcome.crash === undefined) continue;
       const key = JSON.stringify(outcome);
       const same = seen.get(key);
-      if (same) same.tiers.push(tier);
+      if (same) same.tiers.push(...covers);
       else {
-        const entry = { tiers: [tier], ...outcome };
+        const entry = { tiers: [...covers], ...outcome };
         seen.set(key, entry);
         outcomes.push(entry);
       }
