@@ -30,3 +30,31 @@ export function colorLevel(env: Io['env'], stream: Stream): 0 | 1 | 2 | 3 {
 
 /** Progress on stderr only where a person watches it: a TTY, not CI. */
 export const showProgress = (io: Io) => Boolean(io.stderr.isTTY) && !io.env.CI;
+
+export interface Progress {
+  update(done: number, total: number): void;
+  /** clears the line */
+  end(): void;
+}
+
+/**
+ * A progress line on stderr, `kam check: loading 4500/10000`, rewritten in place; only where a
+ * person watches (`showProgress`), else undefined. Throttled to whole percents.
+ */
+export function progressLine(io: Io, label: string): Progress | undefined {
+  if (!showProgress(io)) return undefined;
+  let shown = -1;
+  let written = false;
+  return {
+    update(done, total) {
+      const percent = Math.floor((done / Math.max(total, 1)) * 100);
+      if (percent === shown) return;
+      shown = percent;
+      written = true;
+      io.stderr.write(`\r${label} ${done}/${total}`);
+    },
+    end() {
+      if (written) io.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -247,6 +247,8 @@ export interface ParallelOptions {
   /** workspace-relative files to load instead of the whole workspace */
   files?: string[];
   keep?: Keep;
+  /** called as batches of accounts arrive: how many are loaded, of how many */
+  onProgress?: (done: number, total: number) => void;
   /**
    * Also run the completeness rules in the worker threads, at the "today" this gives for the
    * workspace settings: each account doc then carries its `precheck`, positions included, so
@@ -284,17 +286,22 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
   // Two workers, not this thread and one worker: what a worker sends arrives as fresh compact
   // strings, while values parsed here would hold on to their whole source text (V8 slices).
   const half = Math.ceil(accounts.length / 2);
+  let received = 0;
   const load = (part: string[]) =>
     new Promise<Doc[]>((resolve, reject) => {
       const docs: Doc[] = [];
       const workerData: WorkerInput = { root, files: part, rules, keep: options.keep ?? 'data', config: loaded.config };
-      const worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+      // no inherited node flags: a worker is a plain module (`--input-type`, say, would refuse it)
+      const worker = new Worker(workerUrl, { workerData, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 96 } });
       worker.on('message', (message: WorkerMessage) => {
         if (message === null) {
           void worker.terminate();
           return resolve(docs);
         }
-        for (const { file, data, findings, precheck, tierInputs } of JSON.parse(message) as WorkerDoc[]) {
+        const batch = JSON.parse(message) as WorkerDoc[];
+        received += batch.length;
+        options.onProgress?.(received, accounts.length);
+        for (const { file, data, findings, precheck, tierInputs } of batch) {
           const id = idOf('account', file);
           docs.push({ kind: 'account', file, id, raw: data, data: data as never, locator: laterPositions(() => read(file)), findings, precheck, tierInputs });
         }

@@ -10,6 +10,7 @@ import { checkWorkspace, ruleMeta } from '../../rules/run.js';
 import type { Config } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
 import { changedFiles } from '../changed-files.js';
+import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { printFindings, type FindingsOptions } from '../output.js';
 
@@ -43,7 +44,9 @@ export async function run(_args: unknown[], options: CheckOptions, ctx: Context)
   const root = findWorkspace(io.cwd, options.dir);
   const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
   const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
-  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor }, keep: 'tiers' });
+  const progress = progressLine(io, 'kam check: loading');
+  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor }, keep: 'tiers', onProgress: progress?.update });
+  progress?.end();
   const today = todayFor(ws.config);
 
   const checked = checkWorkspace(ws, tiersFor(ws, today), today);

@@ -20,7 +20,7 @@ import { loadTemplates } from '../../report/templates.js';
 import type { Config, Lang } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
 import { didYouMean } from '../../util/suggest.js';
-import { showProgress } from '../io.js';
+import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { exitCode, makeChalk } from '../output.js';
 
@@ -56,7 +56,9 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   };
 
   const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
-  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor } });
+  const loading = progressLine(io, 'kam plan: loading');
+  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor }, onProgress: loading?.update });
+  loading?.end();
   const today = todayFor(ws.config);
   const lang = options.lang ?? ws.config.lang;
   const format = options.format ?? 'md';
@@ -88,11 +90,11 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   const accounts = [...input.accounts]
     .filter((a) => ids.length === 0 || ids.includes(a.account.id))
     .sort((a, b) => (a.account.id < b.account.id ? -1 : 1));
-  const progress = showProgress(io) && accounts.length >= PROGRESS_FROM;
+  const progress = accounts.length >= PROGRESS_FROM ? progressLine(io, 'kam plan: rendering') : undefined;
   const files: OutputFile[] = [];
   try {
     accounts.forEach((item, i) => {
-      if (progress) io.stderr.write(`\rkam plan: rendering ${i + 1}/${accounts.length}`);
+      progress?.update(i + 1, accounts.length);
       files.push({ path: `accounts/${item.account.id}.${format}`, content: renderer.plan(planModel(input, item, `../${PORTFOLIO}.${format}`)) });
     });
     if (ids.length === 0) {
@@ -104,7 +106,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
     throw error;
   } finally {
-    if (progress) io.stderr.write('\r\x1b[K');
+    progress?.end();
   }
 
   const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, DEFAULT_OUT);

@@ -11,6 +11,7 @@ import { findWorkspace, loadWorkspaceParallel, validAccounts } from '../../load/
 import { Tier } from '../../schema/account.js';
 import type { Config } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
+import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { exitCode, makeChalk } from '../output.js';
 import { isSortColumn, portfolioView, scoreTable, sortAccounts, sortColumns, type ScoredAccount } from '../score-view.js';
@@ -32,7 +33,13 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
   }
 
   const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
-  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir), { rules: { today: todayFor, positions: false }, keep: 'analysed' });
+  const progress = progressLine(io, 'kam score: loading');
+  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir), {
+    rules: { today: todayFor, positions: false },
+    keep: 'analysed',
+    onProgress: progress?.update,
+  });
+  progress?.end();
   const today = todayFor(ws.config);
   const { analysis, byId } = evaluate(ws, today, { positions: false });
   const { portfolio } = analysis;

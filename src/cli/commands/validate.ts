@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { findWorkspace, loadWorkspaceParallel, toWorkspacePath } from '../../load/workspace.js';
+import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { printFindings, type FindingsOptions } from '../output.js';
 
@@ -11,9 +12,12 @@ export async function run([files]: unknown[], options: FindingsOptions & { dir?:
   const named = (files as string[] | undefined) ?? [];
   const root = findWorkspace(io.cwd, options.dir);
   for (const file of named) if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`no such file: ${file}`);
+  const progress = progressLine(io, 'kam validate: loading');
   const ws = await loadWorkspaceParallel(root, {
     keep: 'findings',
+    onProgress: progress?.update,
     files: named.length ? named.map((f) => toWorkspacePath(root, io.cwd, f)) : undefined });
+  progress?.end();
   const count = ws.accounts.length + ws.competitors.length + (ws.self ? 1 : 0) + (ws.configDoc ? 1 : 0);
   return printFindings(ws.findings, options, ctx, [], `${count} file${count === 1 ? '' : 's'} valid`);
 }
