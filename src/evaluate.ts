@@ -3,7 +3,7 @@
  * accounts of a loaded workspace, then run the completeness rules at the tiers the analysis
  * computed. Pure: a workspace and "today" in, plain data out.
  */
-import { analyseWorkspace, tiersOf, type AccountAnalysis, type TierInputs, type WorkspaceAnalysis } from './analysis/index.js';
+import { analyseWorkspace, tiersOf, type AccountAnalysis, type WorkspaceAnalysis } from './analysis/index.js';
 import type { Tier } from './schema/account.js';
 import { validAccounts, type Workspace } from './load/workspace.js';
 import { checkWorkspace, type AccountCheck, type WorkspaceCheck } from './rules/run.js';
@@ -40,6 +40,6 @@ export function evaluate(ws: Workspace, today: string, { positions = true }: Eva
 export function tiersFor(ws: Workspace, today: string): Map<string, Tier> {
   const valid = validAccounts(ws);
   const inputs = valid.flatMap((d) => (d.tierInputs ? [d.tierInputs] : []));
-  if (inputs.length === valid.length) return tiersOf(inputs as TierInputs[], ws.config);
+  if (inputs.length === valid.length) return tiersOf(inputs, ws.config);
   return new Map(analyseWorkspace(valid.map((d) => d.data), ws.config, today).accounts.map((a) => [a.id, a.tier]));
 }

@@ -24,9 +24,9 @@ export interface WorkerInput {
   /** account files, workspace-relative */
   files: string[];
   /** what the rules need, when they are to run here */
-  rules?: { config: Config; today: string; positions: boolean; competitors: (readonly [string, Competitor | null])[] };
+  rules?: { today: string; positions: boolean; competitors: (readonly [string, Competitor | null])[] };
   keep: Keep;
-  /** the workspace settings (the tier inputs need the scoring weights) */
+  /** the workspace settings (the rules and the tier inputs need them) */
   config: Config;
 }
 
@@ -52,7 +52,7 @@ const pick = (account: Account, fields: readonly (keyof Account)[]): Partial<Acc
 const { root, files, rules, keep, config } = workerData as WorkerInput;
 const kept: Record<Keep, readonly (keyof Account)[] | undefined> = { data: undefined, analysed: analysedFields, tiers: ['id', 'name'], findings: ['id', 'name'] };
 const env: RuleEnv | undefined = rules && {
-  config: rules.config,
+  config,
   today: rules.today,
   competitors: new Map(rules.competitors.filter((c): c is readonly [string, Competitor] => c[1] !== null)),
   competitorIds: new Set(rules.competitors.map(([id]) => id)),

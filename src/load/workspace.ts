@@ -277,7 +277,6 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
   const loaded = loadConfig(all, read);
   const local = files.filter((f) => kindOf(f) !== 'account').map((file) => loadDoc(kindOf(file), file, read(file), () => read(file)));
   const rules = options.rules && {
-    config: loaded.config,
     today: options.rules.today(loaded.config),
     positions: options.rules.positions ?? true,
     competitors: local.filter((d) => d.kind === 'competitor' && d.id !== null).map((d) => [d.id!, (d.data as Competitor | undefined) ?? null] as const),
