@@ -306,6 +306,7 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
         }
       });
       worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`a loading worker stopped early (exit code ${code})`)));
     });
   const [first, second] = await Promise.all([load(accounts.slice(0, half)), load(accounts.slice(half))]);
   const ws = assemble(root, loaded, [...local, ...first, ...second]);
