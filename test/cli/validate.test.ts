@@ -50,3 +50,14 @@ describe('kam validate colour', () => {
     expect(piped.stdout).toContain('3:1  error  unknown key `stratgy`');
   });
 });
+
+describe('kam validate and kam.yaml', () => {
+  it('reports a misspelt rule id in kam.yaml: rules, with a suggestion', async () => {
+    const root = tempWorkspace({ 'kam.yaml': 'version: 1\nrules:\n  plan/stael: off\n', 'accounts/a.yaml': 'id: a\nname: A\n' });
+    const r = await kam(['validate', '-C', root, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ file: 'kam.yaml', line: 3, column: 3, rule: 'config/unknown-rule', message: 'unknown rule `plan/stael` in rules, did you mean `plan/stale`?' }),
+    ]);
+  });
+});

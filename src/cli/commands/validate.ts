@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
+import { sortFindings } from '../../findings.js';
 import { findWorkspace, loadWorkspaceParallel, toWorkspacePath } from '../../load/workspace.js';
+import { ruleSettingFindings } from '../../rules/run.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { printFindings, type FindingsOptions } from '../output.js';
@@ -16,8 +18,11 @@ export async function run([files]: unknown[], options: FindingsOptions & { dir?:
   const ws = await loadWorkspaceParallel(root, {
     keep: 'findings',
     onProgress: progress?.update,
-    files: named.length ? named.map((f) => toWorkspacePath(root, io.cwd, f)) : undefined });
+    files: named.length ? named.map((f) => toWorkspacePath(root, io.cwd, f)) : undefined,
+  });
   progress?.end();
   const count = ws.accounts.length + ws.competitors.length + (ws.self ? 1 : 0) + (ws.configDoc ? 1 : 0);
-  return printFindings(ws.findings, options, ctx, [], `${count} file${count === 1 ? '' : 's'} valid`);
+  // kam.yaml is part of every validation: a rule id it misspells is a finding here too
+  const findings = sortFindings([...ws.findings, ...ruleSettingFindings(ws)]);
+  return printFindings(findings, options, ctx, [], `${count} file${count === 1 ? '' : 's'} valid`);
 }
