@@ -4,6 +4,7 @@
  * out with an example value and a note, so that uncommenting a line gives a valid field.
  * Live values are written with eemeli's `yaml` (quoting only where YAML needs it, Unicode kept).
  */
+import stringWidth from 'string-width';
 import { stringify } from 'yaml';
 
 /** One field of a skeleton. */
@@ -24,11 +25,8 @@ export interface Field {
 /** The column at which trailing notes start, as in the format reference. */
 const NOTE_COLUMN = 36;
 
-/** East Asian wide and fullwidth characters take two columns in an editor. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
-const width = (text: string) => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
-
-const withNote = (text: string, note?: string) => (note ? `${text}${' '.repeat(Math.max(2, NOTE_COLUMN - width(text)))}# ${note}` : text);
+/** Notes line up in an editor, where East Asian wide characters take two columns. */
+const withNote = (text: string, note?: string) => (note ? `${text}${' '.repeat(Math.max(2, NOTE_COLUMN - stringWidth(text)))}# ${note}` : text);
 
 const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Map);
 
