@@ -1,11 +1,12 @@
-/** The one list of output formats; `--format` choices come from its keys. */
+/** The one map of output formats to formatters, one for each name of `names.ts`. */
 import { github } from './github.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
+import type { FormatName } from './names.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
-export const formatters = { stylish, json, junit, github, sarif } satisfies Record<string, Formatter>;
-export type FormatName = keyof typeof formatters;
-export const formatNames = Object.keys(formatters) as FormatName[];
+export { formatNames, type FormatName } from './names.js';
+
+export const formatters = { stylish, json, junit, github, sarif } satisfies Record<FormatName, Formatter>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, example, repoRoot } from '../helpers.js';
 
-const HEAVY = ['/node_modules/zod/', '/node_modules/yaml/', '/node_modules/js-yaml/', '/node_modules/handlebars/', '/node_modules/@inquirer/', '/node_modules/chalk/', '/node_modules/cli-table3/'];
+const HEAVY = ['/node_modules/zod/', '/node_modules/yaml/', '/node_modules/js-yaml/', '/node_modules/handlebars/', '/node_modules/@inquirer/', '/node_modules/chalk/', '/node_modules/cli-table3/', '/node_modules/string-width/', '/dist/format/stylish.js'];
 
 function loadedModules(args: string[]): { code: number | null; loaded: string[] } {
   const r = spawnSync(process.execPath, ['--import', join(repoRoot, 'test/support/trace-imports.mjs'), bin, ...args], { encoding: 'utf8' });

@@ -28,3 +28,10 @@ describe('stylish', () => {
     expect(stylish([], ctx)).toBe('');
   });
 });
+
+describe('format names', () => {
+  it('every --format choice has a formatter, and every formatter a choice', async () => {
+    const { formatNames, formatters } = await import('../../src/format/index.js');
+    expect(Object.keys(formatters).sort()).toEqual([...formatNames].sort());
+  });
+});
