@@ -48,7 +48,7 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
 
   if (options.json) {
     // the contract: sorted by id whatever --sort says
-    const json = scoresJson(shown).map((j, i) => ({ ...j, completeness: shown[i].completeness }));
+    const json = scoresJson(shown).map((j) => ({ ...j, completeness: byId.get(j.id)!.check.completeness }));
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     const chalk = makeChalk(io);
