@@ -112,10 +112,10 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
   program
     .command('schema')
     .description('write JSON Schema files for editors (yaml-language-server)')
-    .option('-o, --out <dir>', 'output folder', 'schemas')
+    .option('-o, --out <dir>', 'output folder (default: schemas in the workspace)')
     .addOption(dirOption())
     .option('--force', 'overwrite files kam did not generate')
-    .addHelpText('after', examples(['kam schema', 'kam schema --out .vscode/schemas']))
+    .addHelpText('after', examples(['kam schema', 'kam schema -C clients/acme', 'kam schema --out .vscode/schemas']))
     .action(action('schema'));
 
   program

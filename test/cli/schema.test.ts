@@ -75,3 +75,13 @@ describe('JSON Schema keeps the rules zod checks by code', () => {
     expect(account({ id: 'a', name: 'A', competitors: [{ ref: 'globex' }, { name: 'Local integrator' }] })).toBe(true);
   });
 });
+
+describe('kam schema output folder', () => {
+  it('writes to schemas/ in the workspace by default, wherever it is run from', async () => {
+    const root = tempWorkspace({ 'kam.yaml': 'version: 1\n', 'accounts/a.yaml': 'id: a\nname: A\n' });
+    const r = await kam(['schema', '-C', root]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(root, 'schemas'))).toContain('account.schema.json');
+    expect(r.stdout).toContain('$schema=../schemas/account.schema.json');
+  });
+});

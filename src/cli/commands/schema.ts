@@ -7,10 +7,11 @@ import { GENERATED_MARK, jsonSchemaTexts } from '../../schema/json-schema.js';
 import { writeFileAtomic } from '../../util/write.js';
 import type { Context } from '../main.js';
 
-export async function run(_args: unknown[], options: { out: string; dir?: string; force?: boolean }, ctx: Context): Promise<number> {
+export async function run(_args: unknown[], options: { out?: string; dir?: string; force?: boolean }, ctx: Context): Promise<number> {
   const { io } = ctx;
   const root = findWorkspace(io.cwd, options.dir);
-  const out = resolve(options.dir === undefined ? io.cwd : root, options.out);
+  // as `plan --out`: a folder given is relative to the current one; the default is in the workspace
+  const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, 'schemas');
   const files = Object.entries(jsonSchemaTexts());
   const foreign = files.map(([name]) => join(out, name)).filter((p) => existsSync(p) && !readFileSync(p, 'utf8').includes(GENERATED_MARK));
   if (foreign.length > 0 && !options.force) {
