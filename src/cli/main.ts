@@ -47,6 +47,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
   const action = (name: string) => async (...all: unknown[]) => {
     const cmd = all[all.length - 1] as Command;
     const args = all.slice(0, -2);
+    await prestart(name, args, cmd.opts(), ctx.io.cwd);
     const mod = await commandModules[name]();
     setCode(await mod.run(args, cmd.opts(), ctx));
   };
@@ -159,6 +160,23 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .action(action('import'));
 
   return program;
+}
+
+/**
+ * The worker threads that load a large workspace start now, so that their start-up overlaps the
+ * command's own module loading: for the commands that load a whole workspace.
+ */
+async function prestart(name: string, args: unknown[], options: Record<string, unknown>, cwd: string): Promise<void> {
+  const whole = name === 'score' || name === 'plan' || (name === 'check' && options.changedSince === undefined) || (name === 'validate' && (args[0] as string[]).length === 0);
+  if (!whole) return;
+  const { findWorkspace, workspaceArgument } = await import('../load/files.js');
+  const { prestartLoaders } = await import('../load/pool.js');
+  const dir = name === 'plan' ? workspaceArgument(cwd, options.dir as string | undefined, args[0] as string[]).dir : (options.dir as string | undefined);
+  try {
+    prestartLoaders(findWorkspace(cwd, dir));
+  } catch {
+    // the command itself says what is wrong with the folder
+  }
 }
 
 function positiveInt(value: string, flag: string): number {

@@ -3,11 +3,10 @@
  * validate once against the schema of its kind. A broken file becomes findings and the rest go
  * on; only an unreadable `kam.yaml` stops the run (UsageError, exit 2).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { kindOf, listWorkspaceFiles, YAML_EXT, type FileKind } from './files.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import { Account } from '../schema/account.js';
@@ -17,14 +16,14 @@ import { Config, defaultConfig } from '../schema/config.js';
 import { zodIssues, type SchemaIssue } from '../schema/issues.js';
 import { Self } from '../schema/self.js';
 import { unknownKeys } from '../schema/unknown-keys.js';
+export { CONFIG_FILE, findWorkspace, kindOf, listWorkspaceFiles, selectWorkspaceFiles, toWorkspacePath, type FileKind } from './files.js';
 import { LazyLocator, startLocator, type Locator } from './locate.js';
 import { parseYaml, positionsOf } from './parse.js';
 import { readSource, type Decoded } from './read.js';
 import type { TierInputs } from '../analysis/index.js';
 import type { Precheck } from '../rules/run.js';
-import type { WorkerDoc, WorkerInput, WorkerMessage } from './worker.js';
-
-export type FileKind = 'config' | 'self' | 'competitor' | 'account';
+import { endLoaders, exchange, held, parallelFor, takeLoaders, type Held } from './pool.js';
+import type { LoadTask, WorkerDoc } from './worker.js';
 
 const schemas = { config: Config, self: Self, competitor: Competitor, account: Account } satisfies Record<FileKind, z.ZodType>;
 type DataOf = { config: Config; self: Self; competitor: Competitor; account: Account };
@@ -58,62 +57,9 @@ export interface Workspace {
   findings: Finding[];
   /** set when worker threads ran the rules (`Doc.precheck`), at this "today" */
   prechecked?: { today: string };
+  /** the worker threads holding the accounts, when loaded with `hold` (close it when done) */
+  held?: Held;
 }
-
-export const CONFIG_FILE = 'kam.yaml';
-const YAML_EXT = /\.ya?ml$/;
-
-/** `-C` if given (must be a folder), else the nearest folder upward holding kam.yaml, else cwd. */
-export function findWorkspace(cwd: string, dir?: string): string {
-  if (dir !== undefined) {
-    const root = resolve(cwd, dir);
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no such workspace folder: ${dir}`);
-    return root;
-  }
-  for (let at = resolve(cwd); ; at = dirname(at)) {
-    if (existsSync(join(at, CONFIG_FILE))) return at;
-    if (dirname(at) === at) return resolve(cwd);
-  }
-}
-
-/** What kind of file a workspace-relative path is. */
-export function kindOf(file: string): FileKind {
-  if (file === 'kam.yaml' || file === 'kam.yml') return 'config';
-  if (file === 'self.yaml' || file === 'self.yml') return 'self';
-  if (file.startsWith('competitors/')) return 'competitor';
-  return 'account';
-}
-
-const TOP_FILES = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml'];
-
-/**
- * The workspace files among `paths` (workspace-relative, `/`), in load order: kam.yaml, kam.yml,
- * self.yaml, self.yml, then `competitors/*.yaml` and `accounts/*.yaml` (`.yml` too; direct
- * children only), each folder sorted. The file system and git revisions (`kam diff`) both list
- * their paths through this.
- */
-export function selectWorkspaceFiles(paths: readonly string[]): string[] {
-  const present = new Set(paths);
-  const inFolder = (folder: string) =>
-    paths.filter((p) => p.startsWith(`${folder}/`) && !p.slice(folder.length + 1).includes('/') && YAML_EXT.test(p)).sort();
-  return [...TOP_FILES.filter((f) => present.has(f)), ...inFolder('competitors'), ...inFolder('accounts')];
-}
-
-const filesIn = (root: string, folder: string): string[] =>
-  existsSync(join(root, folder))
-    ? readdirSync(join(root, folder), { withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => `${folder}/${e.name}`)
-    : [];
-
-/** Every workspace file, sorted: kam.yaml, self.yaml, competitors/*, accounts/*. */
-export function listWorkspaceFiles(root: string): string[] {
-  return selectWorkspaceFiles([...TOP_FILES.filter((f) => existsSync(join(root, f))), ...filesIn(root, 'competitors'), ...filesIn(root, 'accounts')]);
-}
-
-/** A file argument (relative to cwd) as a workspace-relative path with `/`. */
-export const toWorkspacePath = (root: string, cwd: string, file: string): string =>
-  relative(root, resolve(cwd, file)).split(sep).join('/');
 
 const finding = (doc: Pick<Doc, 'file' | 'kind' | 'id'>, rule: string, message: string, pos: { line: number; column: number }): Finding => ({
   file: doc.file,
@@ -229,9 +175,6 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): Workspac
   return assemble(root, loaded, files.map((file) => loadDoc(kindOf(file), file, read(file), () => read(file))));
 }
 
-/** Below this many files a second thread costs more than it saves. */
-const PARALLEL_FROM = 400;
-
 /**
  * What each valid account document brings back from a worker thread:
  * - `data`: the whole account (the default);
@@ -259,59 +202,73 @@ export interface ParallelOptions {
     /** whether findings need line and column (default true); `score` only counts them */
     positions?: boolean;
   };
+  /** Keep the worker threads and the accounts they loaded, to render plans (`Workspace.held`; the caller closes it). */
+  hold?: boolean;
+  /** called with the workspace settings as soon as they are read, while the workers load */
+  onSettings?: (config: Config) => void;
 }
 
 /**
- * The same as `loadWorkspace`, with the accounts of a large workspace loaded by two worker
- * threads, one half each (the machines kam runs on have two cores or more). The settings, our
- * own analysis and the competitor profiles are read here first: the rules need them.
+ * The same as `loadWorkspace`, with the accounts of a large workspace loaded by worker threads
+ * (`pool.ts`). The settings, our own analysis and the competitor profiles are read here first:
+ * the rules need them.
  */
 export async function loadWorkspaceParallel(root: string, options: ParallelOptions = {}): Promise<Workspace> {
-  const workerUrl = new URL('./worker.js', import.meta.url);
   const all = listWorkspaceFiles(root);
   const files = (options.files ?? all).filter((f) => kindOf(f) !== 'config');
   const accounts = files.filter((f) => kindOf(f) === 'account');
-  if (accounts.length < PARALLEL_FROM || availableParallelism() < 2 || !existsSync(workerUrl)) return loadWorkspace(root, options);
-
-  const read = (file: string) => readSource(join(root, file));
-  const loaded = loadConfig(all, read);
-  const local = files.filter((f) => kindOf(f) !== 'account').map((file) => loadDoc(kindOf(file), file, read(file), () => read(file)));
-  const rules = options.rules && {
-    today: options.rules.today(loaded.config),
-    positions: options.rules.positions ?? true,
-    competitors: local.filter((d) => d.kind === 'competitor' && d.id !== null).map((d) => [d.id!, (d.data as Competitor | undefined) ?? null] as const),
-  };
-  const { Worker } = await import('node:worker_threads');
-  // Two workers, not this thread and one worker: what a worker sends arrives as fresh compact
-  // strings, while values parsed here would hold on to their whole source text (V8 slices).
-  const half = Math.ceil(accounts.length / 2);
-  let received = 0;
-  const load = (part: string[]) =>
-    new Promise<Doc[]>((resolve, reject) => {
-      const docs: Doc[] = [];
-      const workerData: WorkerInput = { root, files: part, rules, keep: options.keep ?? 'data', config: loaded.config };
-      // no inherited node flags: a worker is a plain module (`--input-type`, say, would refuse it)
-      const worker = new Worker(workerUrl, { workerData, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 96 } });
-      worker.on('message', (message: WorkerMessage) => {
-        if (message === null) {
-          void worker.terminate();
-          return resolve(docs);
-        }
-        const batch = JSON.parse(message) as WorkerDoc[];
-        received += batch.length;
-        options.onProgress?.(received, accounts.length);
-        for (const { file, data, findings, precheck, tierInputs } of batch) {
-          const id = idOf('account', file);
-          docs.push({ kind: 'account', file, id, raw: data, data: data as never, locator: laterPositions(() => read(file)), findings, precheck, tierInputs });
-        }
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`a loading worker stopped early (exit code ${code})`)));
-    });
-  const [first, second] = await Promise.all([load(accounts.slice(0, half)), load(accounts.slice(half))]);
-  const ws = assemble(root, loaded, [...local, ...first, ...second]);
-  if (rules) ws.prechecked = { today: rules.today };
-  return ws;
+  // workers started early for a workspace of this size are used here, or ended
+  const workers = takeLoaders();
+  if (!parallelFor(accounts.length)) {
+    endLoaders(workers);
+    return loadWorkspace(root, options);
+  }
+  try {
+    const read = (file: string) => readSource(join(root, file));
+    const loaded = loadConfig(all, read);
+    const local = files.filter((f) => kindOf(f) !== 'account').map((file) => loadDoc(kindOf(file), file, read(file), () => read(file)));
+    const rules = options.rules && {
+      today: options.rules.today(loaded.config),
+      positions: options.rules.positions ?? true,
+      competitors: local.filter((d) => d.kind === 'competitor' && d.id !== null).map((d) => [d.id!, (d.data as Competitor | undefined) ?? null] as const),
+    };
+    const task: LoadTask = {
+      root,
+      files: accounts,
+      next: new Int32Array(new SharedArrayBuffer(4)),
+      rules,
+      keep: options.keep ?? 'data',
+      config: loaded.config,
+      hold: options.hold ?? false,
+    };
+    const docs: Doc[] = new Array(accounts.length);
+    const holdings = new Map(workers.map((w) => [w, [] as string[]]));
+    let received = 0;
+    const loading = Promise.all(
+      workers.map((worker) =>
+        exchange(worker, { kind: 'load', task }, (message) => {
+          const batch = JSON.parse(message as string) as WorkerDoc[];
+          received += batch.length;
+          options.onProgress?.(received, accounts.length);
+          for (const { i, data, findings, precheck, tierInputs } of batch) {
+            const file = accounts[i];
+            docs[i] = { kind: 'account', file, id: idOf('account', file), raw: data, data: data as never, locator: laterPositions(() => read(file)), findings, precheck, tierInputs };
+            if (data !== undefined) holdings.get(worker)!.push(file);
+          }
+        }),
+      ),
+    );
+    options.onSettings?.(loaded.config);
+    await loading;
+    const ws = assemble(root, loaded, [...local, ...docs]);
+    if (rules) ws.prechecked = { today: rules.today };
+    if (task.hold) ws.held = held(holdings);
+    else endLoaders(workers);
+    return ws;
+  } catch (error) {
+    endLoaders(workers);
+    throw error;
+  }
 }
 
 /** The accounts whose files are valid, in file order. */

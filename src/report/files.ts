@@ -70,14 +70,18 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
     return { target, content: f.content };
   });
 
-  // 1. check every target before touching anything
+  // 1. check every target before touching anything (each folder once: plans share theirs)
   const realRoot = () => realpathSync(root);
   const problems: string[] = [];
+  const folders = new Set(targets.map((t) => dirname(t.target)));
   if (existsSync(root)) {
-    for (const { target } of targets) {
-      let dir = dirname(target);
+    const real = realRoot();
+    for (const folder of folders) {
+      let dir = folder;
       while (!existsSync(dir)) dir = dirname(dir);
-      if (!within(realRoot(), realpathSync(dir))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
+      if (!within(real, realpathSync(dir))) throw new UsageError(`refusing to write outside the output folder: ${show(targets.find((t) => dirname(t.target) === folder)!.target)}`);
+    }
+    for (const { target } of targets) {
       const why = options.force ? null : conflict(target);
       if (why) problems.push(`${show(target)} ${why}`);
     }
@@ -89,9 +93,10 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
 
   // 2. create the folders, check them again, write
   mkdirSync(root, { recursive: true });
-  for (const { target } of targets) {
-    mkdirSync(dirname(target), { recursive: true });
-    if (!within(realRoot(), realpathSync(dirname(target)))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
+  const real = realRoot();
+  for (const folder of folders) {
+    mkdirSync(folder, { recursive: true });
+    if (!within(real, realpathSync(folder))) throw new UsageError(`refusing to write outside the output folder: ${show(targets.find((t) => dirname(t.target) === folder)!.target)}`);
   }
 
   const result: WriteResult = { written: [], unchanged: [] };

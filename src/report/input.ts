@@ -73,3 +73,6 @@ export interface ReportInput {
   accounts: AccountInput[];
   skipped: SkippedAccount[];
 }
+
+/** What one account's plan needs of the report input: everything but the other accounts. */
+export type PlanInput = Omit<ReportInput, 'accounts' | 'skipped'>;

@@ -72,6 +72,37 @@ interface Box {
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const OFFSETS = [0, 13, -13, 26, -26, 39, -39, 52, -52];
 
+/**
+ * Boxes filed by the grid cells they cover, so that asking whether a box overlaps any other looks
+ * at its neighbours only: a thousand accounts' labels are placed without a million comparisons.
+ */
+class BoxGrid {
+  private readonly cells = new Map<number, { box: Box; owner: number }[]>();
+  private static readonly CELL = 32;
+
+  private keys(b: Box): number[] {
+    const keys: number[] = [];
+    const c = BoxGrid.CELL;
+    for (let i = Math.floor(b.x / c); i <= Math.floor((b.x + b.w) / c); i++) {
+      for (let j = Math.floor(b.y / c); j <= Math.floor((b.y + b.h) / c); j++) keys.push(i * 65536 + j);
+    }
+    return keys;
+  }
+
+  add(box: Box, owner = -1): void {
+    for (const key of this.keys(box)) {
+      const cell = this.cells.get(key);
+      if (cell) cell.push({ box, owner });
+      else this.cells.set(key, [{ box, owner }]);
+    }
+  }
+
+  /** Whether `box` overlaps a box not owned by `except`. */
+  overlaps(box: Box, except = -2): boolean {
+    return this.keys(box).some((key) => this.cells.get(key)?.some((o) => o.owner !== except && overlaps(o.box, box)) ?? false);
+  }
+}
+
 type Scored = { id: string; name: string; tier: Tier; quadrant: Quadrant; scores: Record<ScoreName, number> };
 
 export function matrixModel(input: Pick<ReportInput, 'quadrantThreshold'>, accounts: readonly Scored[]): MatrixModel {
@@ -84,18 +115,18 @@ export function matrixModel(input: Pick<ReportInput, 'quadrantThreshold'>, accou
   const base = [...accounts]
     .map((a) => ({ a, cx: x(a.scores.relationship), cy: y(a.scores.attractiveness) }))
     .sort((p, q) => p.cy - q.cy || p.cx - q.cx || (p.a.id < q.a.id ? -1 : 1));
-  const dotBoxes: Box[] = base.map((p) => ({ x: p.cx - DOT_R, y: p.cy - DOT_R, w: 2 * DOT_R, h: 2 * DOT_R }));
-  const placed: Box[] = [];
+  const dotBoxes = new BoxGrid();
+  base.forEach((p, i) => dotBoxes.add({ x: p.cx - DOT_R, y: p.cy - DOT_R, w: 2 * DOT_R, h: 2 * DOT_R }, i));
+  const placed = new BoxGrid();
   const dots: MatrixDot[] = base.map((p, i) => {
     const label = shorten(p.a.name);
     const w = textWidth(label);
     const anchor: 'start' | 'end' = p.cx + DOT_R + 3 + w > right ? 'end' : 'start';
     const lx = anchor === 'start' ? p.cx + DOT_R + 3 : p.cx - DOT_R - 3;
     const boxAt = (dy: number): Box => ({ x: (anchor === 'start' ? lx : lx - w) - 2, y: p.cy + dy - FONT / 2 - 1, w: w + 4, h: FONT + 2 });
-    const free = (b: Box) =>
-      b.y >= PLOT.y - 4 && b.y + b.h <= bottom + 4 && !placed.some((o) => overlaps(o, b)) && !dotBoxes.some((d, j) => j !== i && overlaps(d, b));
+    const free = (b: Box) => b.y >= PLOT.y - 4 && b.y + b.h <= bottom + 4 && !placed.overlaps(b) && !dotBoxes.overlaps(b, i);
     const dy = OFFSETS.find((o) => free(boxAt(o))) ?? 0;
-    placed.push(boxAt(dy));
+    placed.add(boxAt(dy));
     return {
       id: p.a.id,
       name: p.a.name,

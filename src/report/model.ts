@@ -16,6 +16,7 @@ import {
   type AccountInput,
   type CoverageCheck,
   type Figures,
+  type PlanInput,
   type ReportInput,
   type RiskReason,
   type ScoreName,
@@ -200,7 +201,7 @@ export interface PlanContext extends ReportBase {
 
 const textOrNull = (s: string | undefined | null) => (s === undefined || s === null || s.trim() === '' ? null : s);
 
-function competitorsOf(account: Account, input: ReportInput): PlanContext['competitors'] {
+function competitorsOf(account: Account, input: PlanInput): PlanContext['competitors'] {
   return (account.competitors ?? []).map((entry) => {
     const profile = entry.ref !== undefined ? input.competitors.get(entry.ref) : undefined;
     const own = (list: string[] | undefined) => (list ?? []).filter((s) => s.trim() !== '');
@@ -226,7 +227,7 @@ const levelOrder = ContactLevels.options;
 const roleOrder = ContactRoles.options;
 const rank = <T extends string>(order: readonly T[], v: T | undefined) => (v === undefined ? order.length : order.indexOf(v));
 
-function relationshipsOf(account: Account, input: ReportInput, coverage: Record<CoverageCheck, boolean>): PlanContext['relationships'] {
+function relationshipsOf(account: Account, input: PlanInput, coverage: Record<CoverageCheck, boolean>): PlanContext['relationships'] {
   const contacts: ContactView[] = (account.contacts ?? [])
     .map((c) => {
       const days = c.last_contact !== undefined ? daysBetween(c.last_contact, input.today) : null;
@@ -314,7 +315,7 @@ function pipelineOf(account: Account): PlanContext['pipeline'] {
   };
 }
 
-function serviceOf(account: Account, input: ReportInput): PlanContext['service'] {
+function serviceOf(account: Account, input: PlanInput): PlanContext['service'] {
   const issues = (account.service?.issues ?? [])
     .map((i) => {
       const open = i.resolved === undefined;
@@ -334,7 +335,7 @@ function serviceOf(account: Account, input: ReportInput): PlanContext['service']
 }
 
 /** The context of one account plan. `portfolioHref` is the portfolio report's path from the plan. */
-export function planModel(input: ReportInput, item: AccountInput, portfolioHref: string): PlanContext {
+export function planModel(input: PlanInput, item: AccountInput, portfolioHref: string): PlanContext {
   const { account, analysis } = item;
   const summary = summarise(item, input.currency);
   const offeringNames = new Map((input.self?.offerings ?? []).map((o) => [o.id, o.name]));

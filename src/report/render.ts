@@ -43,59 +43,117 @@ const oneLine = (error: unknown): string => {
   return lines.length > 1 && /^Expecting/.test(lines[lines.length - 1]) ? `${lines[0]} ${lines[lines.length - 1]}` : (lines[0] ?? '');
 };
 
+/** `text` without its leading and trailing line breaks (a regular expression for the trailing ones is slow on long text). */
+export function trimNewlines(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 10) start++;
+  while (end > start && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(start, end);
+}
+
 type Compiled = (context: unknown, options?: unknown) => string;
 
 const templateName = (kind: 'account' | 'portfolio', format: ReportFormat) => `${kind}.${format}.hbs`;
 export const MATRIX_TEMPLATE = 'matrix.svg.hbs';
 
-/** Compiles the templates of `format` (and the matrix) once; throws TemplateError on a broken template. */
-export async function createRenderer(templates: TemplateSet, options: { format: ReportFormat; lang: Lang }): Promise<Renderer> {
+/** A template in Handlebars' precompiled form: JavaScript source of its template spec. */
+export interface Precompiled {
+  origin: string;
+  spec: string;
+}
+
+/**
+ * The templates one format needs, precompiled: the report's own (escaped for HTML, not for
+ * Markdown) and the matrix's (always escaped), each with the partials its format registers, by
+ * name. Plain strings, so compiled once and sent to the worker threads that render plans.
+ */
+export interface CompiledTemplates {
+  format: ReportFormat;
+  report: { main: Record<'account' | 'portfolio', Precompiled>; partials: Record<string, Precompiled> };
+  svg: { main: Record<'matrix', Precompiled>; partials: Record<string, Precompiled> };
+}
+
+/** The helpers every template can call (`helpers.ts`): compiled as direct calls. */
+const knownHelpers = (): Record<string, boolean> => Object.fromEntries(Object.keys(makeHelpers('md', labelsFor('en'), String)).map((name) => [name, true]));
+
+/** partials/<name>.<format>.hbs and partials/<name>.hbs, registered as <name> (the format's own wins) */
+function partialsOf(templates: TemplateSet, partialFormat: string): [string, string][] {
+  const found: [string, string][] = [];
+  for (const name of templates.keys()) {
+    const m = /^partials\/([^/.]+)(?:\.([a-z]+))?\.hbs$/.exec(name);
+    if (!m || (m[2] !== undefined && m[2] !== partialFormat)) continue;
+    if (m[2] === undefined && templates.has(`partials/${m[1]}.${partialFormat}.hbs`)) continue;
+    found.push([m[1], name]);
+  }
+  return found;
+}
+
+/** Precompiles the templates of `format` (and the matrix); throws TemplateError on a broken template. */
+export async function compileTemplates(templates: TemplateSet, format: ReportFormat): Promise<CompiledTemplates> {
+  const { default: Handlebars } = await import('handlebars');
+  const known = knownHelpers();
+  const compiler = (escape: boolean) => (name: string): Precompiled => {
+    const source = templates.get(name);
+    if (!source) throw new TemplateError(`missing template ${name}`);
+    try {
+      return { origin: source.origin, spec: Handlebars.precompile(source.text, { noEscape: !escape, strict: false, knownHelpers: known }) as string };
+    } catch (error) {
+      throw new TemplateError(`${source.origin}: ${oneLine(error)}`, true);
+    }
+  };
+  const report = compiler(format === 'html');
+  const svg = compiler(true);
+  return {
+    format,
+    report: {
+      main: { account: report(templateName('account', format)), portfolio: report(templateName('portfolio', format)) },
+      partials: Object.fromEntries(partialsOf(templates, format).map(([partial, name]) => [partial, report(name)])),
+    },
+    svg: {
+      main: { matrix: svg(MATRIX_TEMPLATE) },
+      partials: Object.fromEntries(partialsOf(templates, 'svg').map(([partial, name]) => [partial, svg(name)])),
+    },
+  };
+}
+
+/**
+ * A renderer of `format` in `lang`, from the templates (compiled here) or from templates
+ * `compileTemplates` compiled already.
+ */
+export async function createRenderer(templates: TemplateSet | CompiledTemplates, options: { format: ReportFormat; lang: Lang }): Promise<Renderer> {
+  const compiled = templates instanceof Map ? await compileTemplates(templates, options.format) : templates;
   const { default: Handlebars } = await import('handlebars');
   const labels: Labels = labelsFor(options.lang);
-  const { format } = options;
+  const { format } = compiled;
 
-  const env = (escape: boolean, partialFormat: string) => {
+  const env = <K extends string>(escape: boolean, set: { main: Record<K, Precompiled>; partials: Record<string, Precompiled> }) => {
     const hb = Handlebars.create();
     hb.registerHelper(makeHelpers(escape ? 'html' : 'md', labels, hb.SafeString));
-    const compileOptions = { noEscape: !escape, strict: false };
-    const compile = (name: string): Compiled => {
-      const source = templates.get(name);
-      if (!source) throw new TemplateError(`missing template ${name}`);
-      try {
-        hb.parse(source.text); // syntax errors now, with the file name
-      } catch (error) {
-        throw new TemplateError(`${source.origin}: ${oneLine(error)}`, true);
-      }
-      const fn = hb.compile(source.text, compileOptions);
+    const load = ({ origin, spec }: Precompiled): Compiled => {
+      // the spec is Handlebars' own output: JavaScript that builds the template
+      const fn = hb.template(new Function(`return ${spec}`)());
       return (context, runtime) => {
         try {
           return fn(context, runtime as never);
         } catch (error) {
           if (error instanceof TemplateError && error.located) throw error;
-          throw new TemplateError(`${source.origin}: ${oneLine(error)}`, true);
+          throw new TemplateError(`${origin}: ${oneLine(error)}`, true);
         }
       };
     };
-    // partials/<name>.<format>.hbs and partials/<name>.hbs, registered as <name>
-    for (const name of templates.keys()) {
-      const m = /^partials\/([^/.]+)(?:\.([a-z]+))?\.hbs$/.exec(name);
-      if (!m || (m[2] !== undefined && m[2] !== partialFormat)) continue;
-      if (m[2] === undefined && templates.has(`partials/${m[1]}.${partialFormat}.hbs`)) continue;
-      hb.registerPartial(m[1], compile(name) as never);
-    }
-    return compile;
+    for (const [name, partial] of Object.entries(set.partials)) hb.registerPartial(name, load(partial) as never);
+    return Object.fromEntries(Object.entries<Precompiled>(set.main).map(([name, main]) => [name, load(main)])) as Record<K, Compiled>;
   };
 
-  const compileReport = env(format === 'html', format);
-  const plan = compileReport(templateName('account', format));
-  const portfolio = compileReport(templateName('portfolio', format));
-  const matrix = env(true, 'svg')(MATRIX_TEMPLATE);
+  const { account: plan, portfolio } = env(format === 'html', compiled.report);
+  const { matrix } = env(true, compiled.svg);
 
   const withLabels = <T extends object>(context: T) => ({ ...context, labels, format });
   const forFormat = <T extends object>(context: T): T => (format === 'md' ? mapStrings(context, escapeMarkdown) : context);
   // Markdown: no blank-line runs (values never hold line breaks there: they became <br>)
   const tidy = (text: string) => (format === 'md' ? text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n') : text);
-  const finish = (text: string) => markLine + tidy(text).replace(/^\n+/, '').replace(/\n*$/, '\n');
+  const finish = (text: string) => `${markLine}${trimNewlines(tidy(text))}\n`;
 
   return {
     format,

@@ -121,6 +121,32 @@ describe('matrixModel', () => {
     expect(new Set(m.dots.map((d) => d.labelY)).size).toBe(3);
   });
 
+  it('places labels exactly as comparing every pair of boxes would (the grid only skips far ones)', () => {
+    // the placement rule, written the plain quadratic way
+    type Box = { x: number; y: number; w: number; h: number };
+    const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    const offsets = [0, 13, -13, 26, -26, 39, -39, 52, -52];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 100;
+    // clustered, so that many labels must move and some cannot
+    const accounts = Array.from({ length: 300 }, (_, i) => scored(`a${i}`, i % 3 === 0 ? 70 + random() / 10 : random(), i % 3 === 0 ? 40 + random() / 10 : random()));
+    const m = matrixModel({ quadrantThreshold: 50 }, accounts);
+    const placed: Box[] = [];
+    const dotBoxes = m.dots.map((d) => ({ x: d.cx - d.r, y: d.cy - d.r, w: 2 * d.r, h: 2 * d.r }));
+    let moved = 0;
+    m.dots.forEach((d, i) => {
+      const w = [...d.label].reduce((sum, ch) => sum + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 11 : 11 * 0.58), 0);
+      const lx = d.anchor === 'start' ? d.cx + d.r + 3 : d.cx - d.r - 3;
+      const boxAt = (dy: number): Box => ({ x: (d.anchor === 'start' ? lx : lx - w) - 2, y: d.cy + dy - 11 / 2 - 1, w: w + 4, h: 13 });
+      const free = (b: Box) => b.y >= m.plot.y - 4 && b.y + b.h <= m.plot.bottom + 4 && !placed.some((o) => overlaps(o, b)) && !dotBoxes.some((o, j) => j !== i && overlaps(o, b));
+      const dy = offsets.find((o) => free(boxAt(o))) ?? 0;
+      placed.push(boxAt(dy));
+      if (dy !== 0) moved++;
+      expect(d.labelY, d.id).toBe(Math.round((d.cy + dy + 11 / 2 - 1.5) * 10) / 10);
+    });
+    expect(moved).toBeGreaterThan(50);
+  });
+
   it('shortens long names, counting CJK characters double', () => {
     expect(shorten('Short')).toBe('Short');
     expect(shorten('Nordwerk Automotive Components (Suzhou) Co., Ltd.')).toBe('Nordwerk Automotive…');

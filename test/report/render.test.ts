@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planModel, portfolioModel } from '../../src/report/model.js';
-import { createRenderer, isGenerated, TemplateError } from '../../src/report/render.js';
+import { compileTemplates, createRenderer, isGenerated, TemplateError, trimNewlines } from '../../src/report/render.js';
 import { loadTemplates } from '../../src/report/templates.js';
 import { tempWorkspace } from '../helpers.js';
 import { input, item } from './fixture.js';
@@ -148,5 +148,23 @@ describe('templates', () => {
     for (const heading of ['## 一、计划摘要', '## 二、评估', '## 三、客户战略与计划', '## 四、问题与风险', '### 竞争者概况', '### 自身情况', '### 信息分级']) {
       expect(plan).toContain(heading);
     }
+  });
+});
+
+describe('precompiled templates', () => {
+  it('render what templates compiled by the renderer itself render (the worker threads get these)', async () => {
+    const templates = loadTemplates();
+    const compiled = JSON.parse(JSON.stringify(await compileTemplates(templates, 'html'))); // as sent between threads
+    const direct = await createRenderer(templates, { format: 'html', lang: 'zh' });
+    const sent = await createRenderer(compiled, { format: 'html', lang: 'zh' });
+    const inp = input(undefined, { lang: 'zh' });
+    expect(sent.plan(planModel(inp, inp.accounts[0], 'p.html'))).toBe(direct.plan(planModel(inp, inp.accounts[0], 'p.html')));
+    expect(sent.plan(planModel(inp, inp.accounts[0], 'p.html'))).toContain('<h2');
+  });
+
+  it('trimNewlines drops leading and trailing line breaks only', () => {
+    expect(trimNewlines('\n\na\n\nb \n\n\n')).toBe('a\n\nb ');
+    expect(trimNewlines('\n\n')).toBe('');
+    expect(trimNewlines('x')).toBe('x');
   });
 });

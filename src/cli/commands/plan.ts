@@ -5,17 +5,19 @@
  * Handlebars templates (SPEC section 7). Invalid accounts are reported on stderr and skipped
  * (exit 1); the valid ones are still rendered. With ids, only those plans are rendered.
  */
-import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { sortFindings, type Finding } from '../../findings.js';
 import { stylish } from '../../format/stylish.js';
 import { evaluate } from '../../evaluate.js';
-import { findWorkspace, loadWorkspaceParallel } from '../../load/workspace.js';
+import { workspaceArgument } from '../../load/files.js';
+import { WorkerFailure } from '../../load/pool.js';
+import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
 import { writeOutputs, type OutputFile } from '../../report/files.js';
 import { gatherReportInput } from '../../report/gather.js';
-import { planModel, portfolioModel } from '../../report/model.js';
-import { createRenderer, TemplateError, type ReportFormat } from '../../report/render.js';
+import { portfolioModel } from '../../report/model.js';
+import { planFile, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
+import { compileTemplates, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
 import type { Config, Lang } from '../../schema/config.js';
 import { decideToday } from '../../today.js';
@@ -35,19 +37,17 @@ export interface PlanOptions {
 
 /** The default output folder, inside the workspace. */
 export const DEFAULT_OUT = 'reports';
-export const PORTFOLIO = 'portfolio';
+export { PORTFOLIO };
 export const MATRIX_FILE = 'portfolio-matrix.svg';
 /** Accounts from which a TTY gets a progress line. */
 const PROGRESS_FROM = 20;
 
-const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 export async function run([positionals]: unknown[], options: PlanOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
-  let ids = [...((positionals as string[] | undefined) ?? [])];
-  let dir = options.dir;
-  if (dir === undefined && ids.length > 0 && isFolder(resolve(io.cwd, ids[0]))) dir = ids.shift();
+  const { dir, ids: named } = workspaceArgument(io.cwd, options.dir, (positionals as string[] | undefined) ?? []);
+  let ids = named;
   const root = findWorkspace(io.cwd, dir);
   /** a path for messages: relative to the current folder when inside it, else absolute */
   const show = (abs: string) => {
@@ -57,65 +57,89 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
 
   const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
   const loading = progressLine(io, 'kam plan: loading');
-  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor }, onProgress: loading?.update });
-  loading?.end();
-  const today = todayFor(ws.config);
-  const lang = options.lang ?? ws.config.lang;
   const format = options.format ?? 'md';
-
-  const known = ws.accounts.flatMap((d) => (d.id === null ? [] : [d.id]));
-  for (const id of ids) {
-    if (!known.includes(id)) throw new UsageError(`no account \`${id}\` in ${show(root)}${didYouMean(id, known)}`);
-  }
-  ids = [...new Set(ids)];
-
-  // analysis and completeness of every valid account (V and abc rank among all of them)
-  const { analysis, checked } = evaluate(ws, today);
-  const input = gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts);
-
-  // what makes a file invalid goes to stderr: load and schema findings, unknown rule ids
-  const selected = (account: string | null) => ids.length === 0 || account === null || ids.includes(account);
-  const problems: Finding[] = sortFindings([...ws.findings, ...checked.findings.filter((f) => f.account === null)]).filter((f) => selected(f.account));
-  if (problems.length) io.stderr.write(stylish(problems, { chalk: makeChalk(io, io.stderr), version: ctx.version, rules: [] }));
-
-  let renderer;
+  let compiling: Promise<CompiledTemplates> | undefined;
+  const compiledFor = (config: Config) =>
+    (compiling ??= (async () => compileTemplates(loadTemplates({ overrides: resolve(root, config.templates), root }), format))());
+  // a large workspace's worker threads keep its accounts and render their plans; the templates
+  // are compiled here while they load
+  const ws = await loadWorkspaceParallel(root, {
+    rules: { today: todayFor },
+    onProgress: loading?.update,
+    hold: true,
+    onSettings: (config) => void compiledFor(config).catch(() => undefined),
+  });
+  loading?.end();
   try {
-    const templates = loadTemplates({ overrides: resolve(root, ws.config.templates), root });
-    renderer = await createRenderer(templates, { format, lang });
-  } catch (error) {
-    if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
-    throw error;
-  }
-
-  const accounts = [...input.accounts]
-    .filter((a) => ids.length === 0 || ids.includes(a.account.id))
-    .sort((a, b) => (a.account.id < b.account.id ? -1 : 1));
-  const progress = accounts.length >= PROGRESS_FROM ? progressLine(io, 'kam plan: rendering') : undefined;
-  const files: OutputFile[] = [];
-  try {
-    accounts.forEach((item, i) => {
-      progress?.update(i + 1, accounts.length);
-      files.push({ path: `accounts/${item.account.id}.${format}`, content: renderer.plan(planModel(input, item, `../${PORTFOLIO}.${format}`)) });
-    });
-    if (ids.length === 0) {
-      const portfolio = renderer.portfolio(portfolioModel(input, (id) => `accounts/${id}.${format}`, MATRIX_FILE));
-      files.push({ path: `${PORTFOLIO}.${format}`, content: portfolio.report });
-      if (format === 'md') files.push({ path: MATRIX_FILE, content: portfolio.svg });
-    }
-  } catch (error) {
-    if (error instanceof TemplateError) throw new UsageError(`template error: ${error.message}`);
-    throw error;
+    return await report(ws);
   } finally {
-    progress?.end();
+    ws.held?.close();
   }
 
-  const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, DEFAULT_OUT);
-  const result = writeOutputs(out, files, { force: options.force, display: show });
+  async function report(ws: Workspace): Promise<number> {
+    const today = todayFor(ws.config);
+    const lang = options.lang ?? ws.config.lang;
+    const known = ws.accounts.flatMap((d) => (d.id === null ? [] : [d.id]));
+    for (const id of ids) {
+      if (!known.includes(id)) throw new UsageError(`no account \`${id}\` in ${show(root)}${didYouMean(id, known)}`);
+    }
+    ids = [...new Set(ids)];
 
-  const skipped = ws.accounts.filter((d) => d.data === undefined && selected(d.id)).length;
-  const what = `${plural(accounts.length, 'account plan')}${ids.length === 0 ? ' and the portfolio' : ''}`;
-  const unchanged = result.unchanged.length ? ` (${result.unchanged.length} unchanged)` : '';
-  const skip = skipped ? `; ${plural(skipped, 'invalid account')} skipped` : '';
-  io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang})${unchanged}${skip}\n`);
-  return exitCode(problems);
+    // analysis and completeness of every valid account (V and abc rank among all of them)
+    const { analysis, checked } = evaluate(ws, today);
+    const input = gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts);
+
+    // what makes a file invalid goes to stderr: load and schema findings, unknown rule ids
+    const selected = (account: string | null) => ids.length === 0 || account === null || ids.includes(account);
+    const problems: Finding[] = sortFindings([...ws.findings, ...checked.findings.filter((f) => f.account === null)]).filter((f) => selected(f.account));
+    if (problems.length) io.stderr.write(stylish(problems, { chalk: makeChalk(io, io.stderr), version: ctx.version, rules: [] }));
+
+    const accounts = [...input.accounts]
+      .filter((a) => ids.length === 0 || ids.includes(a.account.id))
+      .sort((a, b) => (a.account.id < b.account.id ? -1 : 1));
+    const progress = accounts.length >= PROGRESS_FROM ? progressLine(io, 'kam plan: rendering') : undefined;
+    const plans = new Map<string, OutputFile>();
+    const rendered = (file: OutputFile) => {
+      plans.set(file.path, file);
+      progress?.update(plans.size, accounts.length);
+    };
+    const files: OutputFile[] = [];
+    try {
+      // the worker threads render the plans of the accounts they hold while this one compiles
+      // the templates too and renders the portfolio
+      const setup: RenderSetup = { compiled: await compiledFor(ws.config), lang };
+      const elsewhere = ws.held?.each(
+        (held) => {
+          const mine = new Set(held);
+          return { kind: 'render', task: planTask(setup, input, accounts.filter((a) => mine.has(a.file))) };
+        },
+        (data) => data.files.forEach(rendered),
+      );
+      elsewhere?.catch(() => undefined); // awaited below, after the portfolio
+      const renderer = await rendererFor(setup);
+      if (!elsewhere) for (const item of accounts) rendered(planFile(renderer, input, item));
+      if (ids.length === 0) {
+        const portfolio = renderer.portfolio(portfolioModel(input, (id) => planPath(id, format), MATRIX_FILE));
+        files.push({ path: `${PORTFOLIO}.${format}`, content: portfolio.report });
+        if (format === 'md') files.push({ path: MATRIX_FILE, content: portfolio.svg });
+      }
+      await elsewhere;
+    } catch (error) {
+      if (error instanceof TemplateError || (error instanceof WorkerFailure && error.kind === 'template')) throw new UsageError(`template error: ${error.message}`);
+      throw error;
+    } finally {
+      progress?.end();
+    }
+    files.unshift(...accounts.map((a) => plans.get(planPath(a.account.id, format))!));
+
+    const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, DEFAULT_OUT);
+    const result = writeOutputs(out, files, { force: options.force, display: show });
+
+    const skipped = ws.accounts.filter((d) => d.data === undefined && selected(d.id)).length;
+    const what = `${plural(accounts.length, 'account plan')}${ids.length === 0 ? ' and the portfolio' : ''}`;
+    const unchanged = result.unchanged.length ? ` (${result.unchanged.length} unchanged)` : '';
+    const skip = skipped ? `; ${plural(skipped, 'invalid account')} skipped` : '';
+    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang})${unchanged}${skip}\n`);
+    return exitCode(problems);
+  }
 }

@@ -1,0 +1,80 @@
+/**
+ * Where a workspace is and which files are in it (SPEC section 1), without loading any of them:
+ * no schema or parser is imported here, so the command line can size a workspace before the
+ * heavy modules load (worker threads start early for a large one).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export type FileKind = 'config' | 'self' | 'competitor' | 'account';
+
+export const CONFIG_FILE = 'kam.yaml';
+export const YAML_EXT = /\.ya?ml$/;
+
+/** `-C` if given (must be a folder), else the nearest folder upward holding kam.yaml, else cwd. */
+export function findWorkspace(cwd: string, dir?: string): string {
+  if (dir !== undefined) {
+    const root = resolve(cwd, dir);
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no such workspace folder: ${dir}`);
+    return root;
+  }
+  for (let at = resolve(cwd); ; at = dirname(at)) {
+    if (existsSync(join(at, CONFIG_FILE))) return at;
+    if (dirname(at) === at) return resolve(cwd);
+  }
+}
+
+/** What kind of file a workspace-relative path is. */
+export function kindOf(file: string): FileKind {
+  if (file === 'kam.yaml' || file === 'kam.yml') return 'config';
+  if (file === 'self.yaml' || file === 'self.yml') return 'self';
+  if (file.startsWith('competitors/')) return 'competitor';
+  return 'account';
+}
+
+const TOP_FILES = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml'];
+
+/**
+ * The workspace files among `paths` (workspace-relative, `/`), in load order: kam.yaml, kam.yml,
+ * self.yaml, self.yml, then `competitors/*.yaml` and `accounts/*.yaml` (`.yml` too; direct
+ * children only), each folder sorted. The file system and git revisions (`kam diff`) both list
+ * their paths through this.
+ */
+export function selectWorkspaceFiles(paths: readonly string[]): string[] {
+  const present = new Set(paths);
+  const inFolder = (folder: string) =>
+    paths.filter((p) => p.startsWith(`${folder}/`) && !p.slice(folder.length + 1).includes('/') && YAML_EXT.test(p)).sort();
+  return [...TOP_FILES.filter((f) => present.has(f)), ...inFolder('competitors'), ...inFolder('accounts')];
+}
+
+const filesIn = (root: string, folder: string): string[] =>
+  existsSync(join(root, folder))
+    ? readdirSync(join(root, folder), { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => `${folder}/${e.name}`)
+    : [];
+
+/** Every workspace file, sorted: kam.yaml, self.yaml, competitors/*, accounts/*. */
+export function listWorkspaceFiles(root: string): string[] {
+  return selectWorkspaceFiles([...TOP_FILES.filter((f) => existsSync(join(root, f))), ...filesIn(root, 'competitors'), ...filesIn(root, 'accounts')]);
+}
+
+/** A file argument (relative to cwd) as a workspace-relative path with `/`. */
+export const toWorkspacePath = (root: string, cwd: string, file: string): string =>
+  relative(root, resolve(cwd, file)).split(sep).join('/');
+
+
+/** How many account files the workspace at `root` has (a quick count: names only). */
+export const countAccountFiles = (root: string): number =>
+  existsSync(join(root, 'accounts')) ? readdirSync(join(root, 'accounts')).filter((name) => YAML_EXT.test(name)).length : 0;
+
+/**
+ * `kam plan [workspace-or-ids...]`: a folder as the first argument is the workspace (unless `-C`
+ * names it); the rest are account ids.
+ */
+export function workspaceArgument(cwd: string, dir: string | undefined, positionals: readonly string[]): { dir: string | undefined; ids: string[] } {
+  const ids = [...positionals];
+  if (dir === undefined && ids.length > 0 && existsSync(resolve(cwd, ids[0])) && statSync(resolve(cwd, ids[0])).isDirectory()) return { dir: ids.shift(), ids };
+  return { dir, ids };
+}

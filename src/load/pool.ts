@@ -1,0 +1,114 @@
+/**
+ * The worker threads that load a large workspace, and how the main thread talks to them. A worker
+ * takes a second or so of its start-up to import its modules (zod, the YAML parsers, the rules),
+ * so the command line starts them as soon as it knows the workspace is large (`prestartLoaders`),
+ * while it imports its own. Light on purpose: Node's own modules only.
+ *
+ * Idle workers are unref'd: one that is started and never used does not keep kam running.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { countAccountFiles } from './files.js';
+import type { FromWorker, ToWorker } from './worker.js';
+
+/** Below this many account files a second thread costs more than it saves. */
+export const PARALLEL_FROM = 400;
+/** The machines kam runs on have two cores or more; more threads than cores only compete. */
+const LOADERS = 2;
+
+const workerUrl = new URL('./worker.js', import.meta.url);
+
+/** Whether `accounts` account files are loaded on worker threads. */
+export const parallelFor = (accounts: number): boolean => accounts >= PARALLEL_FROM && availableParallelism() >= 2 && existsSync(workerUrl);
+
+// no inherited node flags: a worker is a plain module (`--input-type`, say, would refuse it)
+function spawn(): Worker {
+  const worker = new Worker(workerUrl, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+  worker.unref();
+  return worker;
+}
+
+let started: Worker[] | undefined;
+
+/** Starts the loading workers now when the workspace at `root` is large enough to use them. */
+export function prestartLoaders(root: string): void {
+  if (started === undefined && parallelFor(countAccountFiles(root))) started = Array.from({ length: LOADERS }, spawn);
+}
+
+/** The loading workers: those started early, else new ones. The caller ends them (`endLoaders`). */
+export function takeLoaders(): Worker[] {
+  const workers = started ?? Array.from({ length: LOADERS }, spawn);
+  started = undefined;
+  return workers;
+}
+
+export function endLoaders(workers: readonly Worker[]): void {
+  for (const worker of workers) void worker.terminate();
+}
+
+/** A worker's report that it failed, with the kind of failure (a broken template, say). */
+export class WorkerFailure extends Error {
+  constructor(
+    message: string,
+    readonly kind: string,
+  ) {
+    super(message);
+    this.name = 'WorkerFailure';
+  }
+}
+
+/**
+ * Sends `message` to `worker` and hands each reply to `onData` until the worker says it is done.
+ * The worker keeps kam running only meanwhile.
+ */
+export function exchange(worker: Worker, message: ToWorker, onData: (data: Exclude<FromWorker, { kind: 'end' }>) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const off = () => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      worker.unref();
+    };
+    const onMessage = (data: FromWorker) => {
+      if (typeof data === 'string' || data.kind !== 'end') return onData(data);
+      off();
+      if (data.failure) reject(new WorkerFailure(data.failure.message, data.failure.kind));
+      else resolve();
+    };
+    const onError = (error: Error) => {
+      off();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      off();
+      reject(new Error(`a loading worker stopped early (exit code ${code})`));
+    };
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.ref();
+    worker.postMessage(message);
+  });
+}
+
+/** Workers that hold the accounts they loaded, for a second task on them (rendering plans). */
+export interface Held {
+  /**
+   * Sends each worker the message `messageFor` makes of the files it holds (workspace-relative),
+   * and hands every reply to `onData` until all are done.
+   */
+  each(messageFor: (files: string[]) => ToWorker, onData: (data: Exclude<FromWorker, string | { kind: 'end' }>) => void): Promise<void>;
+  close(): void;
+}
+
+export function held(holdings: ReadonlyMap<Worker, string[]>): Held {
+  return {
+    each: async (messageFor, onData) => {
+      await Promise.all(
+        [...holdings].map(([worker, files]) =>
+          exchange(worker, messageFor(files), (data) => {
+            if (typeof data !== 'string') onData(data);
+          }),
+        ),
+      );
+    },
+    close: () => endLoaders([...holdings.keys()]),
+  };
+}
