@@ -82,6 +82,18 @@ export function tierInputs(account: Account, config: Config): TierInputs {
 }
 
 /**
+ * The tiers an account can have whatever the revenues of the others: V, its revenue's rank among
+ * them, is between 0 and 100, and S grows with V. What the worker threads, which see one account
+ * at a time, run the tier-dependent rules for.
+ */
+export function possibleTiers(x: TierInputs, config: Config): Tier[] {
+  const weights = normaliseWeights(config.scoring.weights).composite;
+  const tier = (v: number) => tierOf(x.latestRevenue, composite(x.attractiveness, v, x.relationship, weights).score, config.scoring.thresholds.key).value;
+  const [low, high] = [tier(0), tier(100)];
+  return low === high ? [low] : [low, high];
+}
+
+/**
  * Every account's tier from its tier inputs (V ranks each account's revenue among all of them),
  * by the same functions as `analyseWorkspace`: what `kam check` needs of the analysis, computed
  * from a few numbers per account that worker threads can send instead of whole accounts.

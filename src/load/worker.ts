@@ -4,7 +4,7 @@
  *
  * `load`: the workers take the account files a chunk at a time from a shared counter, so neither
  * waits on the other at the end. Each file is read, parsed and validated, and the completeness
- * rules run on it for every tier while its positions are at hand (the tier is known only when all
+ * rules run on it for each tier it can have while its positions are at hand (the tier is known only when all
  * accounts are analysed). What the main thread keeps of each document is turned into JSON at once,
  * so this thread holds no parsed documents (unless told to `hold` the accounts), and the JSON goes
  * out in batches that the main thread parses while this one goes on. JSON moves between threads
@@ -16,7 +16,7 @@
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { Finding } from '../findings.js';
-import { analysedFields, tierInputs, type TierInputs } from '../analysis/index.js';
+import { analysedFields, possibleTiers, tierInputs, type TierInputs } from '../analysis/index.js';
 import { precheckAccount, type Precheck, type RuleEnv } from '../rules/run.js';
 import type { Account } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
@@ -91,12 +91,14 @@ function load({ root, files, next, rules, keep, config, hold }: LoadTask): void 
       const doc = loadDocWith('account', file, readSource(join(root, file)), { positions });
       const account = doc.data as Account | undefined;
       if (hold && account) holding.set(file, account);
+      const inputs = account && tierInputs(account, config);
       const out: WorkerDoc = {
         i,
         data: account && kept[keep] ? pick(account, kept[keep]) : account,
         findings: doc.findings,
-        precheck: env && account ? precheckAccount(account, positions ? doc.locator : startLocator, env) : undefined,
-        tierInputs: keep === 'tiers' && account ? tierInputs(account, config) : undefined,
+        // the rules that look at the tier run for each tier the account can have
+        precheck: env && account ? precheckAccount(account, positions ? doc.locator : startLocator, env, possibleTiers(inputs!, config)) : undefined,
+        tierInputs: keep === 'tiers' ? inputs : undefined,
       };
       batch.push(JSON.stringify(out));
       if (batch.length === BATCH) {

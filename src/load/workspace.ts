@@ -40,7 +40,7 @@ export interface Doc<K extends FileKind = FileKind> {
   data: DataOf[K] | undefined;
   locator: Locator;
   findings: Finding[];
-  /** the completeness rules' outcomes for every tier, when a worker thread ran them (accounts) */
+  /** the completeness rules' outcomes for each tier the account can have, when a worker thread ran them (accounts) */
   precheck?: Precheck;
   /** what the tier needs of this account, when a worker thread sent that instead of the data */
   tierInputs?: TierInputs;

@@ -87,10 +87,14 @@ export interface RuleOutcome {
  * (`checkFromPrecheck`). Only failures are kept: a rule missing here, or a tier missing from its
  * outcomes, passed. Rules that are `off` are not run.
  */
-export type Precheck = Partial<Record<RuleId, RuleOutcome[]>>;
+export interface Precheck {
+  /** the tiers the rules ran for */
+  tiers: Tier[];
+  outcomes: Partial<Record<RuleId, RuleOutcome[]>>;
+}
 
 export function precheckAccount(account: Account, locator: Locator, env: RuleEnv, tiers: readonly Tier[] = allTiers): Precheck {
-  const pre: Precheck = {};
+  const pre: Precheck = { tiers: [...tiers], outcomes: {} };
   for (const rule of env.rules ?? allRules) {
     if (settingOf(rule, env.config) === 'off') continue;
     const outcomes: RuleOutcome[] = [];
@@ -116,13 +120,14 @@ export function precheckAccount(account: Account, locator: Locator, env: RuleEnv
         outcomes.push(entry);
       }
     }
-    if (outcomes.length > 0) pre[rule.id as RuleId] = outcomes;
+    if (outcomes.length > 0) pre.outcomes[rule.id as RuleId] = outcomes;
   }
   return pre;
 }
 
 /** The rule results of an account of `tier`, from its precheck: severities, findings, completeness. */
 export function checkFromPrecheck(pre: Precheck, input: { file: string; id: string; tier: Tier }, env: RuleEnv): AccountCheck {
+  if (!pre.tiers.includes(input.tier)) throw new Error(`the rules of ${input.file} ran for ${pre.tiers.join(', ')}, not for its tier ${input.tier}`);
   const findings: Finding[] = [];
   const applied: string[] = [];
   const failed: string[] = [];
@@ -137,7 +142,7 @@ export function checkFromPrecheck(pre: Precheck, input: { file: string; id: stri
   });
   for (const rule of rulesFor(input.tier, env.config, env.rules ?? allRules)) {
     applied.push(rule.id);
-    const outcome = pre[rule.id as RuleId]?.find((o) => o.tiers.includes(input.tier));
+    const outcome = pre.outcomes[rule.id as RuleId]?.find((o) => o.tiers.includes(input.tier));
     if (!outcome) continue; // passed
     if (outcome.crash !== undefined) {
       failed.push(rule.id);
@@ -218,7 +223,7 @@ export interface WorkspaceCheck {
  */
 export function checkWorkspace(ws: Workspace, tiers: ReadonlyMap<string, Tier>, today: string, { positions = true }: { positions?: boolean } = {}): WorkspaceCheck {
   const env = envOf(ws, today);
-  // worker threads may have run the rules already, for every tier (`loadWorkspaceParallel`)
+  // worker threads may have run the rules already, for each tier the account can have (`loadWorkspaceParallel`)
   const prechecked = ws.prechecked?.today === today;
   const accounts: AccountCheck[] = [];
   for (const doc of ws.accounts) {

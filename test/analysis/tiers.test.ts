@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { possibleTiers } from '../../src/analysis/index.js';
+import { composite, normaliseWeights } from '../../src/analysis/scores.js';
 import { abcOf, quadrantOf, segmentOf, tierOf } from '../../src/analysis/tiers.js';
+import { config } from './account.js';
 
 const abc = { a: 0.8, b: 0.95 };
 const classes = (revenues: (number | null)[]) => abcOf(revenues, abc).map((x) => x.value).join('');
@@ -81,5 +85,31 @@ describe('quadrant (SPEC 3)', () => {
     expect(quadrantOf(49.9, 82, 50).value).toBe('status');
     expect(quadrantOf(10, 10, 50).value).toBe('streamline');
     expect(quadrantOf(60, 60, 70).value).toBe('streamline');
+  });
+});
+
+describe('possibleTiers (what the worker threads run the tier rules for)', () => {
+  it('holds the tier the account gets, whatever the others make of its V', () => {
+    const score = fc.double({ min: 0, max: 100, noNaN: true });
+    const weight = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(score, score, score, fc.option(fc.double({ min: -10, max: 1e7, noNaN: true })), fc.tuple(weight, weight, weight), score, (a, r, v, revenue, [wa, wv, wr], key) => {
+        fc.pre(wa + wv + wr > 0);
+        const settings = config({ scoring: { weights: { composite: { attractiveness: wa, value: wv, relationship: wr } }, thresholds: { key } } });
+        const w = normaliseWeights(settings.scoring.weights).composite;
+        const actual = tierOf(revenue, composite(a, v, r, w).score, key).value;
+        expect(possibleTiers({ id: 'x', latestRevenue: revenue, attractiveness: a, relationship: r }, settings)).toContain(actual);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is one tier when V cannot change it, two when it can', () => {
+    const settings = config();
+    const inputs = (latestRevenue: number | null, a: number, r: number) => ({ id: 'x', latestRevenue, attractiveness: a, relationship: r });
+    expect(possibleTiers(inputs(null, 100, 100), settings)).toEqual(['prospect']);
+    expect(possibleTiers(inputs(1000, 100, 100), settings)).toEqual(['key']);
+    expect(possibleTiers(inputs(1000, 0, 0), settings)).toEqual(['ordinary']);
+    expect(possibleTiers(inputs(1000, 70, 70), settings)).toEqual(['ordinary', 'key']);
   });
 });
