@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: times kam's commands as whole processes against floors measured in the same
-// run on the same files, and prints each target's ratio and verdict. `--smoke` runs the same
-// cases on tiny workspaces once (for the test that keeps this script from rotting); `--runs N`
-// sets the repetitions (median; at least 5 by default).
+// run on the same files, and prints each target's ratio and verdict. Every round runs each case
+// once, floors and commands in turn (a shared machine's slow spells weigh on both alike).
+// `--smoke` runs the same cases on tiny workspaces once (for the test that keeps this script
+// from rotting); `--runs N` sets the rounds (median; 5 by default).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -56,19 +57,34 @@ function diffRepo(n, changed) {
 }
 
 /**
- * Median wall time in ms of a node process over `runs` runs, after one unmeasured run that warms
- * the file cache; exit 0 and 1 count as success.
+ * Wall time in ms of one run of a node process; exit 0 and 1 count as success.
  */
-function time(argv, { cwd = repo, count = runs } = {}) {
-  const times = [];
-  for (let i = -1; i < count; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0 && r.status !== 1) return { ms: NaN, error: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n')[0] };
-    if (i >= 0) times.push(ms);
+function once({ argv, cwd = repo }) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) return { ms: NaN, error: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n')[0] };
+  return { ms };
+}
+
+/**
+ * Median wall time of every case over `runs` rounds, after one unmeasured round that warms the
+ * file cache. Each round runs every case once, floors and commands in turn, so that a slow spell
+ * of a shared machine weighs on a case and on the floor it is compared with alike.
+ */
+function timeAll(cases) {
+  const times = new Map(cases.map((c) => [c.name, []]));
+  const errors = new Map();
+  for (let round = -1; round < runs; round++) {
+    log(round < 0 ? 'warming up' : `round ${round + 1} of ${runs}`);
+    for (const c of cases) {
+      if (errors.has(c.name)) continue;
+      const r = once(c);
+      if (r.error) errors.set(c.name, r.error);
+      else if (round >= 0) times.get(c.name).push(r.ms);
+    }
   }
-  return { ms: median(times) };
+  return Object.fromEntries(cases.map((c) => [c.name, errors.has(c.name) ? { ms: NaN, error: errors.get(c.name) } : { ms: median(times.get(c.name)) }]));
 }
 
 function peakMiB(argv, cwd = repo) {
@@ -84,49 +100,55 @@ const small = workspace(SMALL);
 const large = workspace(LARGE);
 const repoDir = diffRepo(SMALL, CHANGED);
 
-log('measuring floors');
-const floor = {
-  node: time(['-e', '0']).ms,
-  [`read ${SMALL}`]: time([join(here, 'floors/read.js'), small]).ms,
-  [`read ${LARGE}`]: time([join(here, 'floors/read.js'), large]).ms,
-  [`js-yaml ${SMALL}`]: time([join(here, 'floors/parse.js'), small]).ms,
-  [`js-yaml ${LARGE}`]: time([join(here, 'floors/parse.js'), large]).ms,
-};
-
 const kam = (...a) => [bin, ...a];
-const measured = {};
-const rows = [];
-function measure(name, argv, cwd) {
-  log(`measuring ${name}`);
-  measured[name] = time(argv, { cwd });
-  return measured[name];
+const out = join(work, 'reports');
+rmSync(out, { recursive: true, force: true });
+const floorCases = [
+  { name: 'node', argv: ['-e', '0'] },
+  { name: `read ${SMALL}`, argv: [join(here, 'floors/read.js'), small] },
+  { name: `read ${LARGE}`, argv: [join(here, 'floors/read.js'), large] },
+  { name: `js-yaml ${SMALL}`, argv: [join(here, 'floors/parse.js'), small] },
+  { name: `js-yaml ${LARGE}`, argv: [join(here, 'floors/parse.js'), large] },
+];
+const commandCases = [
+  { name: 'kam --version', argv: kam('--version') },
+  { name: 'kam --help', argv: kam('--help') },
+  ...[SMALL, LARGE].flatMap((n) => {
+    const ws = n === SMALL ? small : large;
+    return [
+      { name: `validate ${n}`, argv: kam('validate', '-C', ws, '--format', 'json') },
+      { name: `check --format json ${n}`, argv: kam('check', '-C', ws, '--format', 'json') },
+      { name: `score --json ${n}`, argv: kam('score', '-C', ws, '--json') },
+    ];
+  }),
+  { name: `plan md ${SMALL}`, argv: kam('plan', '-C', small, '--out', join(out, 'md'), '--format', 'md', '--force') },
+  { name: `plan html ${SMALL}`, argv: kam('plan', '-C', small, '--out', join(out, 'html'), '--format', 'html', '--force') },
+  { name: `diff ${SMALL} (${CHANGED} changed)`, argv: kam('diff', 'HEAD~1', 'HEAD', '-C', repoDir, '--format', 'json'), cwd: repoDir },
+  { name: `check one revision ${SMALL}`, argv: kam('check', '-C', repoDir, '--format', 'json'), cwd: repoDir },
+];
+const timed = timeAll([...floorCases, ...commandCases]);
+const floor = Object.fromEntries(floorCases.map((c) => [c.name, timed[c.name].ms]));
+const measured = Object.fromEntries(commandCases.map((c) => [c.name, timed[c.name]]));
+
+// the analysis alone, in its own processes: both sizes in turn, each process timing 3 runs
+const analysed = new Map(ANALYSIS.map((n) => [n, []]));
+for (let round = 0; round < runs; round++) {
+  log(`measuring the analysis of ${ANALYSIS.join(' and ')} in-memory accounts (${round + 1} of ${runs})`);
+  for (const n of ANALYSIS) {
+    const r = spawnSync(process.execPath, [join(here, 'analysis.js'), String(n), '3'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    analysed.get(n).push(r.status === 0 ? Number(r.stdout.trim()) : NaN);
+    if (r.status !== 0) measured[`analysis ${n}`] = { ms: NaN, error: (r.stderr || '').trim().split('\n').pop() };
+  }
 }
+for (const [n, times] of analysed) measured[`analysis ${n}`] ??= { ms: median(times) };
+
+const rows = [];
 /** A target: `name` measured at most `limit` times `against` (a floor or another case). */
 function target(name, against, limit) {
   const a = measured[name];
   const b = floor[against] ?? measured[against]?.ms;
   const ratio = a.ms / b;
   rows.push({ name, ms: a.ms, against, base: b, ratio, limit, pass: ratio <= limit, error: a.error });
-}
-
-measure('kam --version', kam('--version'));
-measure('kam --help', kam('--help'));
-for (const n of [SMALL, LARGE]) {
-  const ws = n === SMALL ? small : large;
-  measure(`validate ${n}`, kam('validate', '-C', ws, '--format', 'json'));
-  measure(`check --format json ${n}`, kam('check', '-C', ws, '--format', 'json'));
-  measure(`score --json ${n}`, kam('score', '-C', ws, '--json'));
-}
-const out = join(work, 'reports');
-rmSync(out, { recursive: true, force: true });
-measure(`plan md ${SMALL}`, kam('plan', '-C', small, '--out', join(out, 'md'), '--format', 'md', '--force'));
-measure(`plan html ${SMALL}`, kam('plan', '-C', small, '--out', join(out, 'html'), '--format', 'html', '--force'));
-measure(`diff ${SMALL} (${CHANGED} changed)`, kam('diff', 'HEAD~1', 'HEAD', '-C', repoDir, '--format', 'json'), repoDir);
-measure(`check one revision ${SMALL}`, kam('check', '-C', repoDir, '--format', 'json'), repoDir);
-for (const n of ANALYSIS) {
-  log(`measuring analysis of ${n} in-memory accounts`);
-  const r = spawnSync(process.execPath, [join(here, 'analysis.js'), String(n), String(runs)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  measured[`analysis ${n}`] = r.status === 0 ? { ms: Number(r.stdout.trim()) } : { ms: NaN, error: (r.stderr || '').trim().split('\n').pop() };
 }
 
 target('kam --version', 'node', 1.3);
