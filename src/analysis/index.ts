@@ -98,9 +98,8 @@ export function possibleTiers(x: TierInputs, config: Config): Tier[] {
  * by the same functions as `analyseWorkspace`: what `kam check` needs of the analysis, computed
  * from a few numbers per account that worker threads can send instead of whole accounts.
  */
-export function tiersOf(inputs: readonly TierInputs[], config: Config): Map<string, Tier> {
+export function tiersOf(inputs: readonly TierInputs[], config: Config, values: readonly ValueBreakdown[] = valueScores(inputs.map((x) => x.latestRevenue))): Map<string, Tier> {
   const weights = normaliseWeights(config.scoring.weights);
-  const values = valueScores(inputs.map((x) => x.latestRevenue));
   return new Map(
     inputs.map((x, i) => {
       const S = composite(x.attractiveness, values[i].score, x.relationship, weights.composite);
@@ -109,42 +108,60 @@ export function tiersOf(inputs: readonly TierInputs[], config: Config): Map<stri
   );
 }
 
+/** What places an account among the others: its V and abc (both rank its latest revenue among theirs). */
+export interface Ranked {
+  value: ValueBreakdown;
+  abc: AbcBreakdown;
+}
+
+/** V and abc of every account, from the latest revenues of all of them (by sorting). */
+export function rankRevenues(revenues: readonly (number | null)[], config: Config): Ranked[] {
+  const values = valueScores(revenues);
+  const abcs = abcOf(revenues, config.scoring.thresholds.abc);
+  return values.map((value, i) => ({ value, abc: abcs[i] }));
+}
+
+/**
+ * One account's analysis once it is ranked among the others: everything else depends on the
+ * account alone. Worker threads that hold accounts run this with the ranks the main thread sends.
+ */
+export function analyseAccount(account: Account, f: Figures, ranked: Ranked, config: Config, today: string): AccountAnalysis {
+  const { thresholds } = config.scoring;
+  const weights = normaliseWeights(config.scoring.weights);
+  const A = attractiveness(account, weights.attractiveness);
+  const R = relationship(account, weights.relationship);
+  const V = ranked.value;
+  const S = composite(A.score, V.score, R.score, weights.composite);
+  const tier = tierOf(f.latestRevenue, S.score, thresholds.key);
+  const abc = ranked.abc;
+  const segment = segmentOf(f.profit, abc.value, account.assessment?.potential?.volume, f.growth, thresholds.growth);
+  const quadrant = quadrantOf(A.score, R.score, thresholds.quadrant);
+  return {
+    id: account.id,
+    name: account.name,
+    figures: f,
+    scores: { attractiveness: A.score, relationship: R.score, value: V.score, composite: S.score },
+    tier: tier.value,
+    abc: abc.value,
+    segment: segment.value,
+    quadrant: quadrant.value,
+    risk: assessRisk(account, { figures: f, today, serviceSlaDays: config.checks.service_sla_days }),
+    breakdown: { attractiveness: A, relationship: R, value: V, composite: S, tier, abc, segment, quadrant },
+  };
+}
+
 /**
  * Analyses the valid accounts of a workspace together (V and abc rank each account among these).
  * `today` is YYYY-MM-DD, decided once by `decideToday`.
  */
 export function analyseWorkspace(accounts: readonly Account[], config: Config, today: string): WorkspaceAnalysis {
   const sorted = [...accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const { thresholds } = config.scoring;
-  const weights = normaliseWeights(config.scoring.weights);
   const figures = sorted.map(computeFigures);
-  const revenues = figures.map((f) => f.latestRevenue);
-  const values = valueScores(revenues);
-  const abcs = abcOf(revenues, thresholds.abc);
-
-  const analysed = sorted.map((account, i): AccountAnalysis => {
-    const f = figures[i];
-    const A = attractiveness(account, weights.attractiveness);
-    const R = relationship(account, weights.relationship);
-    const V = values[i];
-    const S = composite(A.score, V.score, R.score, weights.composite);
-    const tier = tierOf(f.latestRevenue, S.score, thresholds.key);
-    const abc = abcs[i];
-    const segment = segmentOf(f.profit, abc.value, account.assessment?.potential?.volume, f.growth, thresholds.growth);
-    const quadrant = quadrantOf(A.score, R.score, thresholds.quadrant);
-    return {
-      id: account.id,
-      name: account.name,
-      figures: f,
-      scores: { attractiveness: A.score, relationship: R.score, value: V.score, composite: S.score },
-      tier: tier.value,
-      abc: abc.value,
-      segment: segment.value,
-      quadrant: quadrant.value,
-      risk: assessRisk(account, { figures: f, today, serviceSlaDays: config.checks.service_sla_days }),
-      breakdown: { attractiveness: A, relationship: R, value: V, composite: S, tier, abc, segment, quadrant },
-    };
-  });
+  const ranked = rankRevenues(
+    figures.map((f) => f.latestRevenue),
+    config,
+  );
+  const analysed = sorted.map((account, i) => analyseAccount(account, figures[i], ranked[i], config, today));
   return { accounts: analysed, portfolio: portfolioOf(analysed) };
 }
 

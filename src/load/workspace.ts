@@ -202,8 +202,11 @@ export interface ParallelOptions {
     /** whether findings need line and column (default true); `score` only counts them */
     positions?: boolean;
   };
-  /** Keep the worker threads and the accounts they loaded, to render plans (`Workspace.held`; the caller closes it). */
-  hold?: boolean;
+  /**
+   * Keep the worker threads and the accounts they loaded for a second task (`Workspace.held`; the
+   * caller closes it): rendering plans, or writing `score --json` entries.
+   */
+  hold?: 'render' | 'score';
   /** called with the workspace settings as soon as they are read, while the workers load */
   onSettings?: (config: Config) => void;
 }
@@ -239,7 +242,7 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
       rules,
       keep: options.keep ?? 'data',
       config: loaded.config,
-      hold: options.hold ?? false,
+      hold: options.hold,
     };
     const docs: Doc[] = new Array(accounts.length);
     const holdings = new Map(workers.map((w) => [w, [] as string[]]));

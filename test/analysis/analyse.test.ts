@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseWorkspace } from '../../src/analysis/index.js';
+import { analyseAccount, analyseWorkspace, computeFigures, rankRevenues } from '../../src/analysis/index.js';
+import { jsonArrayText, jsonEntryText } from '../../src/analysis/json.js';
 import { loadWorkspace, validAccounts } from '../../src/load/workspace.js';
 import { example } from '../helpers.js';
 import { account, config, withRevenue } from './account.js';
@@ -126,3 +127,24 @@ describe('analyseWorkspace', () => {
 });
 
 const clean9 = (x: number) => Math.round(x * 1e9) / 1e9;
+
+describe('score --json made in pieces (the worker threads write entries apart)', () => {
+  it('jsonEntryText entries joined by jsonArrayText are JSON.stringify(array, null, 2)', () => {
+    const entries = [{ id: 'a', name: '宁川 "新能源"\n', n: [1, { x: null }], e: {} }, { id: 'b', list: [] }, 'text', 3];
+    expect(jsonArrayText(entries.map(jsonEntryText))).toBe(JSON.stringify(entries, null, 2));
+    expect(jsonArrayText([])).toBe(JSON.stringify([], null, 2));
+  });
+
+  it('analyseAccount with the ranks of rankRevenues is analyseWorkspace', () => {
+    const accounts = validAccounts(loadWorkspace(example)).map((d) => d.data);
+    const settings = loadWorkspace(example).config;
+    const whole = analyseWorkspace(accounts, settings, '2026-11-01');
+    const ranked = rankRevenues(
+      accounts.map((a) => computeFigures(a).latestRevenue),
+      settings,
+    );
+    const apart = accounts.map((a, i) => analyseAccount(a, computeFigures(a), ranked[i], settings, '2026-11-01'));
+    expect(apart.sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(whole.accounts);
+    expect(whole.accounts.length).toBeGreaterThan(3);
+  });
+});

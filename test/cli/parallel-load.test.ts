@@ -12,7 +12,7 @@ import { analyseWorkspace, analysedFields } from '../../src/analysis/index.js';
 import { evaluate } from '../../src/evaluate.js';
 import { sortFindings } from '../../src/findings.js';
 import { loadWorkspace, validAccounts } from '../../src/load/workspace.js';
-import { example, kamProcess } from '../helpers.js';
+import { example, kam, kamProcess } from '../helpers.js';
 
 describe('parallel loading', () => {
   let root: string;
@@ -36,6 +36,17 @@ describe('parallel loading', () => {
     const r = kamProcess(['check', '-C', root, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual(expected);
+  });
+
+  it('score --json: the bytes one thread prints, entries written by the workers that hold the accounts', async () => {
+    for (const args of [[], ['--tier', 'key'], ['--tier', 'prospect']]) {
+      const one = await kam(['score', '-C', root, '--json', ...args]);
+      const many = kamProcess(['score', '-C', root, '--json', ...args]);
+      expect(many.code).toBe(1);
+      expect(JSON.parse(many.stdout).length).toBeGreaterThan(args.length ? 10 : 400);
+      expect(many.stdout).toBe(one.stdout);
+      expect(many.stderr).toBe(one.stderr);
+    }
   });
 
   it('score: the same completeness as the main thread computes', () => {
