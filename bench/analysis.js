@@ -1,7 +1,11 @@
 // The analysis functions alone on n in-memory accounts: prints the median time in ms.
 import v8 from 'node:v8';
+import vm from 'node:vm';
 // the same young-generation size as bin/kam.js gives every kam run
 v8.setFlagsFromString('--max-semi-space-size=64');
+// a kam run analyses once: each timed run starts from a heap without the last run's garbage
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
 // The accounts are parsed from a small pool of generated files and given distinct ids and
 // revenues, so building them costs little and the analysis sees n different accounts.
 import jsyaml from 'js-yaml';
@@ -24,6 +28,7 @@ const accounts = Array.from({ length: n }, (_, i) => {
 const config = defaultConfig();
 const times = [];
 for (let r = 0; r < runs; r++) {
+  gc();
   const start = performance.now();
   analyseWorkspace(accounts, config, '2026-11-01');
   times.push(performance.now() - start);
