@@ -10,10 +10,14 @@ import { computeFigures, type Figures } from './figures.js';
 import { assessRisk, type Risk } from './risk.js';
 import {
   attractiveness,
+  attractivenessScore,
   composite,
+  compositeScore,
   normaliseWeights,
   relationship,
+  relationshipScore,
   valueScores,
+  valueScoresOnly,
   type RelationshipBreakdown,
   type ScoreName,
   type ValueBreakdown,
@@ -76,8 +80,8 @@ export function tierInputs(account: Account, config: Config): TierInputs {
   return {
     id: account.id,
     latestRevenue: computeFigures(account).latestRevenue,
-    attractiveness: attractiveness(account, weights.attractiveness).score,
-    relationship: relationship(account, weights.relationship).score,
+    attractiveness: attractivenessScore(account, weights.attractiveness),
+    relationship: relationshipScore(account, weights.relationship),
   };
 }
 
@@ -88,7 +92,7 @@ export function tierInputs(account: Account, config: Config): TierInputs {
  */
 export function possibleTiers(x: TierInputs, config: Config): Tier[] {
   const weights = normaliseWeights(config.scoring.weights).composite;
-  const tier = (v: number) => tierOf(x.latestRevenue, composite(x.attractiveness, v, x.relationship, weights).score, config.scoring.thresholds.key).value;
+  const tier = (v: number) => tierOf(x.latestRevenue, compositeScore(x.attractiveness, v, x.relationship, weights), config.scoring.thresholds.key).value;
   const [low, high] = [tier(0), tier(100)];
   return low === high ? [low] : [low, high];
 }
@@ -98,12 +102,12 @@ export function possibleTiers(x: TierInputs, config: Config): Tier[] {
  * by the same functions as `analyseWorkspace`: what `kam check` needs of the analysis, computed
  * from a few numbers per account that worker threads can send instead of whole accounts.
  */
-export function tiersOf(inputs: readonly TierInputs[], config: Config, values: readonly ValueBreakdown[] = valueScores(inputs.map((x) => x.latestRevenue))): Map<string, Tier> {
+export function tiersOf(inputs: readonly TierInputs[], config: Config, values: readonly number[] = valueScoresOnly(inputs.map((x) => x.latestRevenue))): Map<string, Tier> {
   const weights = normaliseWeights(config.scoring.weights);
   return new Map(
     inputs.map((x, i) => {
-      const S = composite(x.attractiveness, values[i].score, x.relationship, weights.composite);
-      return [x.id, tierOf(x.latestRevenue, S.score, config.scoring.thresholds.key).value];
+      const S = compositeScore(x.attractiveness, values[i], x.relationship, weights.composite);
+      return [x.id, tierOf(x.latestRevenue, S, config.scoring.thresholds.key).value];
     }),
   );
 }

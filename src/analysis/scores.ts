@@ -107,6 +107,9 @@ interface Term {
   weight: number;
 }
 
+/** The score of weighted terms, as `weighted` computes it, without the breakdown (for the tiers alone). */
+export const weightedScore = (terms: readonly Term[]): number => clean(terms.reduce((sum, t) => sum + 100 * t.weight * (t.value ?? 0), 0));
+
 /** Sums weighted terms into a score and writes its explanation (`label` is the score's name). */
 export function weighted(label: string, terms: Term[]): WeightedBreakdown {
   // built with map, not push: exact-length arrays keep 100,000 breakdowns small
@@ -114,7 +117,7 @@ export function weighted(label: string, terms: Term[]): WeightedBreakdown {
     const value = t.value ?? 0;
     return { name: t.name, input: t.input ?? UNKNOWN, value, weight: t.weight, points: clean(100 * t.weight * value) };
   });
-  const score = clean(factors.reduce((sum, f) => sum + 100 * f.weight * f.value, 0));
+  const score = weightedScore(terms);
   const term = (f: Factor) => `${num(f.weight, 3)} x ${f.name === label ? '' : `${f.name}:`}${typeof f.input === 'number' ? num(f.input, 1) : f.input}`;
   return { score, factors, explain: flat(`${label} ${num(score, 1)} = ${factors.map(term).join(' + ')}`) };
 }
@@ -122,14 +125,18 @@ export function weighted(label: string, terms: Term[]): WeightedBreakdown {
 const rating = (r: Rating | undefined) => (r === undefined ? undefined : ratingValues[r]);
 
 /** A = 100 x (0.4 attractiveness + 0.3 potential.volume + 0.3 potential.margin) */
-export function attractiveness(account: Account, weights: Weights['attractiveness']): WeightedBreakdown {
+export const attractiveness = (account: Account, weights: Weights['attractiveness']): WeightedBreakdown =>
+  weighted('attractiveness', attractivenessTerms(account, weights));
+export const attractivenessScore = (account: Account, weights: Weights['attractiveness']): number => weightedScore(attractivenessTerms(account, weights));
+
+function attractivenessTerms(account: Account, weights: Weights['attractiveness']): Term[] {
   const w = normalise(weights);
   const a = account.assessment;
-  return weighted('attractiveness', [
+  return [
     { name: 'attractiveness', input: a?.attractiveness, value: rating(a?.attractiveness), weight: w.attractiveness },
     { name: 'volume', input: a?.potential?.volume, value: rating(a?.potential?.volume), weight: w.volume },
     { name: 'margin', input: a?.potential?.margin, value: rating(a?.potential?.margin), weight: w.margin },
-  ]);
+  ];
 }
 
 /** Which of the five coverage checks the account's contacts meet. */
@@ -147,16 +154,21 @@ export function coverage(account: Account): Record<CoverageCheck, boolean> {
 
 /** R = 100 x (0.5 state + 0.2 level + 0.3 coverage); coverage is never unknown (no contacts: 0/5). */
 export function relationship(account: Account, weights: Weights['relationship']): RelationshipBreakdown {
+  const cov = coverage(account);
+  const result = weighted('relationship', relationshipTerms(account, weights, cov));
+  return { score: result.score, factors: result.factors, explain: result.explain, coverage: cov };
+}
+export const relationshipScore = (account: Account, weights: Weights['relationship']): number => weightedScore(relationshipTerms(account, weights, coverage(account)));
+
+function relationshipTerms(account: Account, weights: Weights['relationship'], cov: Record<CoverageCheck, boolean>): Term[] {
   const w = normalise(weights);
   const a = account.assessment;
-  const cov = coverage(account);
   const met = coverageChecks.filter((c) => cov[c]).length;
-  const result = weighted('relationship', [
+  return [
     { name: 'state', input: a?.relationship, value: a?.relationship ? stateValues[a.relationship] : undefined, weight: w.state },
     { name: 'level', input: a?.relationship_level, value: a?.relationship_level ? levelValues[a.relationship_level] : undefined, weight: w.level },
     { name: 'coverage', input: coverageInputs[met], value: met / coverageChecks.length, weight: w.coverage },
-  ]);
-  return { score: result.score, factors: result.factors, explain: result.explain, coverage: cov };
+  ];
 }
 
 /**
@@ -165,35 +177,49 @@ export function relationship(account: Account, weights: Weights['relationship'])
  */
 export function valueScores(revenues: readonly (number | null)[]): ValueBreakdown[] {
   const n = revenues.length;
+  const out = new Array<ValueBreakdown>(n);
+  rankValues(revenues, (i, score, lower, equal) => {
+    const revenue = revenues[i] ?? UNKNOWN;
+    const explain =
+      n === 1
+        ? `value 100: the only account`
+        : `value ${num(score, 1)} = 100 x (${lower} lower + 0.5 x ${equal} equal) / ${n - 1} other accounts, by latest revenue ${typeof revenue === 'number' ? num(revenue) : 'unknown (counts as 0)'}`;
+    out[i] = { score, revenue, lower, equal, others: n - 1, explain: flat(explain) };
+  });
+  return out;
+}
+
+/** The V scores alone, as `valueScores` computes them (for the tiers alone). */
+export function valueScoresOnly(revenues: readonly (number | null)[]): number[] {
+  const out = new Array<number>(revenues.length);
+  rankValues(revenues, (i, score) => (out[i] = score));
+  return out;
+}
+
+function rankValues(revenues: readonly (number | null)[], visit: (i: number, score: number, lower: number, equal: number) => void): void {
+  const n = revenues.length;
   const amount = revenues.map((r) => r ?? 0);
   const order = amount.map((_, i) => i).sort((a, b) => amount[a] - amount[b]);
-  const out = new Array<ValueBreakdown>(n);
   for (let start = 0; start < n; ) {
     let end = start;
     while (end < n && amount[order[end]] === amount[order[start]]) end++;
     const lower = start;
     const equal = end - start - 1;
     const score = n === 1 ? 100 : clean((100 * (lower + 0.5 * equal)) / (n - 1));
-    for (let k = start; k < end; k++) {
-      const i = order[k];
-      const revenue = revenues[i] ?? UNKNOWN;
-      const explain =
-        n === 1
-          ? `value 100: the only account`
-          : `value ${num(score, 1)} = 100 x (${lower} lower + 0.5 x ${equal} equal) / ${n - 1} other accounts, by latest revenue ${typeof revenue === 'number' ? num(revenue) : 'unknown (counts as 0)'}`;
-      out[i] = { score, revenue, lower, equal, others: n - 1, explain: flat(explain) };
-    }
+    for (let k = start; k < end; k++) visit(order[k], score, lower, equal);
     start = end;
   }
-  return out;
 }
 
 /** S = 0.45 A + 0.35 V + 0.20 R */
-export function composite(a: number, v: number, r: number, weights: Weights['composite']): WeightedBreakdown {
+export const composite = (a: number, v: number, r: number, weights: Weights['composite']): WeightedBreakdown => weighted('composite', compositeTerms(a, v, r, weights));
+export const compositeScore = (a: number, v: number, r: number, weights: Weights['composite']): number => weightedScore(compositeTerms(a, v, r, weights));
+
+function compositeTerms(a: number, v: number, r: number, weights: Weights['composite']): Term[] {
   const w = normalise(weights);
-  return weighted('composite', [
+  return [
     { name: 'A', input: a, value: a / 100, weight: w.attractiveness },
     { name: 'V', input: v, value: v / 100, weight: w.value },
     { name: 'R', input: r, value: r / 100, weight: w.relationship },
-  ]);
+  ];
 }

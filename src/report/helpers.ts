@@ -80,7 +80,7 @@ function lookupLabel(labels: Labels, path: string): unknown {
 }
 
 const fill = (text: string, hash: Record<string, unknown>) =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(hash, name) ? String(hash[name] ?? '') : whole));
+  !text.includes('{') ? text : text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(hash, name) ? String(hash[name] ?? '') : whole));
 
 export function makeHelpers(format: ReportFormat, labels: Labels, SafeString: Safe): Record<string, HelperDelegate> {
   const none = labels.common.none;

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { attractiveness, composite, coverage, normalise, relationship, valueScores } from '../../src/analysis/scores.js';
+import {
+  attractiveness,
+  attractivenessScore,
+  composite,
+  compositeScore,
+  coverage,
+  normalise,
+  normaliseWeights,
+  relationship,
+  relationshipScore,
+  valueScores,
+  valueScoresOnly,
+} from '../../src/analysis/scores.js';
+import { loadWorkspace, validAccounts } from '../../src/load/workspace.js';
+import { example } from '../helpers.js';
 import { account, config } from './account.js';
 
 const weights = config().scoring.weights;
@@ -114,5 +128,20 @@ describe('composite S (SPEC 3)', () => {
     expect(s.score).toBe(84.65);
     expect(s.explain).toBe('composite 84.7 = 0.45 x A:85 + 0.35 x V:85.7 + 0.2 x R:82');
     expect(s.factors.map((f) => f.points)).toEqual([38.25, 30, 16.4]);
+  });
+});
+
+describe('scores without their breakdowns (what the tiers need)', () => {
+  it('are the scores of the breakdowns', () => {
+    const revenues = [5, null, 5, 0, 12, 7.5, null, 100];
+    expect(valueScoresOnly(revenues)).toEqual(valueScores(revenues).map((v) => v.score));
+    const w = normaliseWeights(config().scoring.weights);
+    const accounts = validAccounts(loadWorkspace(example)).map((d) => d.data);
+    for (const a of accounts) {
+      expect(attractivenessScore(a, w.attractiveness)).toBe(attractiveness(a, w.attractiveness).score);
+      expect(relationshipScore(a, w.relationship)).toBe(relationship(a, w.relationship).score);
+      expect(compositeScore(61.5, 33.3, 87, w.composite)).toBe(composite(61.5, 33.3, 87, w.composite).score);
+    }
+    expect(accounts.length).toBeGreaterThan(3);
   });
 });

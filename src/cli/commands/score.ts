@@ -90,7 +90,7 @@ async function jsonElsewhere(ws: Workspace, held: Held, today: string, tier: str
   const tiers = tiersOf(
     inputs,
     ws.config,
-    ranked.map((r) => r.value),
+    ranked.map((r) => r.value.score),
   );
   const completeness = new Map(checkWorkspace(ws, tiers, today, { positions: false }).accounts.map((c) => [c.file, c.completeness]));
   const items = new Map(valid.flatMap((d, i) => (tier === undefined || tiers.get(d.data.id) === tier ? [[d.file, { file: d.file, ranked: ranked[i], completeness: completeness.get(d.file)! }]] : [])));
