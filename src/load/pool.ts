@@ -1,7 +1,7 @@
 /**
  * The worker threads that load a large workspace, and how the main thread talks to them. A worker
- * takes a second or so of its start-up to import its modules (zod, the YAML parsers, the rules),
- * so the command line starts them as soon as it knows the workspace is large (`prestartLoaders`),
+ * spends a quarter of a second or so importing its modules (zod, the YAML parsers, the rules), so
+ * the command line starts them as soon as it knows the workspace is large (`prestartLoaders`),
  * while it imports its own. Light on purpose: Node's own modules only.
  *
  * Idle workers are unref'd: one that is started and never used does not keep kam running.
@@ -14,7 +14,11 @@ import type { FromWorker, ToWorker } from './worker.js';
 
 /** Below this many account files a second thread costs more than it saves. */
 export const PARALLEL_FROM = 400;
-/** The machines kam runs on have two cores or more; more threads than cores only compete. */
+/**
+ * The machines kam runs on have two cores or more; more threads than cores only compete. Two
+ * workers, not this thread and one worker: what a worker sends arrives as fresh compact strings,
+ * while values parsed here would hold on to their whole source text (V8 slices).
+ */
 const LOADERS = 2;
 
 const workerUrl = new URL('./worker.js', import.meta.url);
@@ -41,6 +45,12 @@ export function takeLoaders(): Worker[] {
   const workers = started ?? Array.from({ length: LOADERS }, spawn);
   started = undefined;
   return workers;
+}
+
+/** Ends the workers started early, if any (the command loads on this thread after all). */
+export function dropLoaders(): void {
+  endLoaders(started ?? []);
+  started = undefined;
 }
 
 export function endLoaders(workers: readonly Worker[]): void {
@@ -88,7 +98,7 @@ export function exchange(worker: Worker, message: ToWorker, onData: (data: Exclu
   });
 }
 
-/** Workers that hold the accounts they loaded, for a second task on them (rendering plans). */
+/** Workers that hold the accounts they loaded, for a second task on them (plans, score entries). */
 export interface Held {
   /**
    * Sends each worker the message `messageFor` makes of the files it holds (workspace-relative),

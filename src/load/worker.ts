@@ -60,8 +60,8 @@ export interface ScoreTask {
 export type ToWorker = { kind: 'load'; task: LoadTask } | { kind: 'render'; task: PlanTask } | { kind: 'score'; task: ScoreTask };
 
 /**
- * What a worker sends: a JSON array of `WorkerDoc` (load), rendered files (render), and at the end
- * of every task `end`, with what went wrong if something did.
+ * What a worker sends: a JSON array of `WorkerDoc` (load), rendered files (render), entries of
+ * `score --json` (score), and at the end of every task `end`, with what went wrong if something did.
  */
 export type FromWorker =
   | string
@@ -104,7 +104,7 @@ function load({ root, files, next, rules, keep, config, hold }: LoadTask): void 
       const doc = loadDocWith('account', file, readSource(join(root, file)), { positions });
       const account = doc.data as Account | undefined;
       if (hold && account) holding.set(file, account);
-      const inputs = account && tierInputs(account, config);
+      const inputs = account && (env || keep === 'tiers') ? tierInputs(account, config) : undefined;
       const out: WorkerDoc = {
         i,
         data: account && kept[keep] ? pick(account, kept[keep]) : account,

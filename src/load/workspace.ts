@@ -6,7 +6,6 @@
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { kindOf, listWorkspaceFiles, YAML_EXT, type FileKind } from './files.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import { Account } from '../schema/account.js';
@@ -16,14 +15,16 @@ import { Config, defaultConfig } from '../schema/config.js';
 import { zodIssues, type SchemaIssue } from '../schema/issues.js';
 import { Self } from '../schema/self.js';
 import { unknownKeys } from '../schema/unknown-keys.js';
-export { CONFIG_FILE, findWorkspace, kindOf, listWorkspaceFiles, selectWorkspaceFiles, toWorkspacePath, type FileKind } from './files.js';
+import { kindOf, listWorkspaceFiles, YAML_EXT, type FileKind } from './files.js';
 import { LazyLocator, startLocator, type Locator } from './locate.js';
 import { parseYaml, positionsOf } from './parse.js';
 import { readSource, type Decoded } from './read.js';
 import type { TierInputs } from '../analysis/index.js';
 import type { Precheck } from '../rules/run.js';
-import { endLoaders, exchange, held, parallelFor, takeLoaders, type Held } from './pool.js';
+import { dropLoaders, endLoaders, exchange, held, parallelFor, takeLoaders, type Held } from './pool.js';
 import type { LoadTask, WorkerDoc } from './worker.js';
+
+export { CONFIG_FILE, findWorkspace, kindOf, listWorkspaceFiles, selectWorkspaceFiles, toWorkspacePath, type FileKind } from './files.js';
 
 const schemas = { config: Config, self: Self, competitor: Competitor, account: Account } satisfies Record<FileKind, z.ZodType>;
 type DataOf = { config: Config; self: Self; competitor: Competitor; account: Account };
@@ -220,12 +221,11 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
   const all = listWorkspaceFiles(root);
   const files = (options.files ?? all).filter((f) => kindOf(f) !== 'config');
   const accounts = files.filter((f) => kindOf(f) === 'account');
-  // workers started early for a workspace of this size are used here, or ended
-  const workers = takeLoaders();
   if (!parallelFor(accounts.length)) {
-    endLoaders(workers);
+    dropLoaders(); // started early for a workspace that then loads fewer files
     return loadWorkspace(root, options);
   }
+  const workers = takeLoaders();
   try {
     const read = (file: string) => readSource(join(root, file));
     const loaded = loadConfig(all, read);

@@ -105,8 +105,8 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     };
     const files: OutputFile[] = [];
     try {
-      // the worker threads render the plans of the accounts they hold while this one compiles
-      // the templates too and renders the portfolio
+      // the worker threads render the plans of the accounts they hold (from the templates this
+      // thread compiled while they loaded) while this one renders the portfolio
       const setup: RenderSetup = { compiled: await compiledFor(ws.config), lang };
       const elsewhere = ws.held?.each(
         (held) => {
