@@ -93,12 +93,29 @@ export function normalise<K extends string>(weights: Record<K, number>): Record<
   return Object.fromEntries(keys.map((k) => [k, weights[k] / sum])) as Record<K, number>;
 }
 
-/** Every weight group normalised; do it once per workspace, not per account. */
-export const normaliseWeights = (w: Weights): Weights => ({
-  attractiveness: normalise(w.attractiveness),
-  relationship: normalise(w.relationship),
-  composite: normalise(w.composite),
-});
+const normalised = new WeakMap<Weights, Weights>();
+
+/** Every weight group normalised (once per settings object). */
+export function normaliseWeights(w: Weights): Weights {
+  let n = normalised.get(w);
+  if (!n) normalised.set(w, (n = { attractiveness: normalise(w.attractiveness), relationship: normalise(w.relationship), composite: normalise(w.composite) }));
+  return n;
+}
+
+/**
+ * A and R depend on a few enumerated inputs only, so accounts alike share one breakdown (by the
+ * weights and those inputs): 100,000 accounts keep a few hundred of them, not 200,000. Breakdowns
+ * are read-only data.
+ */
+function shared<T>(cache: WeakMap<object, Map<string, T>>, weights: object, key: string, make: () => T): T {
+  let byKey = cache.get(weights);
+  if (!byKey) cache.set(weights, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = make()));
+  return value;
+}
+const attractivenessShared = new WeakMap<object, Map<string, WeightedBreakdown>>();
+const relationshipShared = new WeakMap<object, Map<string, RelationshipBreakdown>>();
 
 interface Term {
   name: string;
@@ -125,8 +142,11 @@ export function weighted(label: string, terms: Term[]): WeightedBreakdown {
 const rating = (r: Rating | undefined) => (r === undefined ? undefined : ratingValues[r]);
 
 /** A = 100 x (0.4 attractiveness + 0.3 potential.volume + 0.3 potential.margin) */
-export const attractiveness = (account: Account, weights: Weights['attractiveness']): WeightedBreakdown =>
-  weighted('attractiveness', attractivenessTerms(account, weights));
+export function attractiveness(account: Account, weights: Weights['attractiveness']): WeightedBreakdown {
+  const a = account.assessment;
+  const key = `${a?.attractiveness}|${a?.potential?.volume}|${a?.potential?.margin}`;
+  return shared(attractivenessShared, weights, key, () => weighted('attractiveness', attractivenessTerms(account, weights)));
+}
 export const attractivenessScore = (account: Account, weights: Weights['attractiveness']): number => weightedScore(attractivenessTerms(account, weights));
 
 function attractivenessTerms(account: Account, weights: Weights['attractiveness']): Term[] {
@@ -155,8 +175,12 @@ export function coverage(account: Account): Record<CoverageCheck, boolean> {
 /** R = 100 x (0.5 state + 0.2 level + 0.3 coverage); coverage is never unknown (no contacts: 0/5). */
 export function relationship(account: Account, weights: Weights['relationship']): RelationshipBreakdown {
   const cov = coverage(account);
-  const result = weighted('relationship', relationshipTerms(account, weights, cov));
-  return { score: result.score, factors: result.factors, explain: result.explain, coverage: cov };
+  const a = account.assessment;
+  const key = `${a?.relationship}|${a?.relationship_level}|${coverageChecks.map((c) => (cov[c] ? 1 : 0)).join('')}`;
+  return shared(relationshipShared, weights, key, () => {
+    const result = weighted('relationship', relationshipTerms(account, weights, cov));
+    return { score: result.score, factors: result.factors, explain: result.explain, coverage: cov };
+  });
 }
 export const relationshipScore = (account: Account, weights: Weights['relationship']): number => weightedScore(relationshipTerms(account, weights, coverage(account)));
 

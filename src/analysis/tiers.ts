@@ -122,7 +122,20 @@ export function segmentOf(profit: number | null, abc: Abc, volume: Rating | unde
 }
 
 /** Portfolio matrix, A vertical against R horizontal, split at `split` (a score at the split counts as high). */
+const sharedQuadrants = new Map<string, QuadrantBreakdown>();
+
+/** The quadrant of A and R; accounts with the same A and R share one breakdown (read-only data). */
 export function quadrantOf(a: number, r: number, split: number): QuadrantBreakdown {
+  const key = `${a}|${r}|${split}`;
+  let breakdown = sharedQuadrants.get(key);
+  if (!breakdown) {
+    if (sharedQuadrants.size >= 10_000) sharedQuadrants.clear(); // A and R take few values; never grow without end
+    sharedQuadrants.set(key, (breakdown = quadrantOfNew(a, r, split)));
+  }
+  return breakdown;
+}
+
+function quadrantOfNew(a: number, r: number, split: number): QuadrantBreakdown {
   const highA = a >= split;
   const highR = r >= split;
   const value: Quadrant = highA ? (highR ? 'strategic' : 'star') : highR ? 'status' : 'streamline';

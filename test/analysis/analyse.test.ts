@@ -148,3 +148,19 @@ describe('score --json made in pieces (the worker threads write entries apart)',
     expect(whole.accounts.length).toBeGreaterThan(3);
   });
 });
+
+describe('breakdowns shared by accounts alike', () => {
+  it('A, R and the quadrant of accounts with the same inputs are one object, and the analysis is what it was', () => {
+    const base = account({ assessment: { attractiveness: 'high', relationship: 'good', potential: { volume: 'high', margin: 'low' } } });
+    const accounts = ['a', 'b', 'c'].map((id) => ({ ...base, id, name: id }));
+    const { accounts: out } = analyseWorkspace(accounts, config(), '2026-11-01');
+    expect(out[0].breakdown.attractiveness).toBe(out[1].breakdown.attractiveness);
+    expect(out[0].breakdown.relationship).toBe(out[2].breakdown.relationship);
+    expect(out[0].breakdown.quadrant).toBe(out[1].breakdown.quadrant);
+    expect(out[0].breakdown.attractiveness.explain).toMatch(/^attractiveness /);
+    // other weights: other breakdowns
+    const other = analyseWorkspace(accounts, config({ scoring: { weights: { attractiveness: { attractiveness: 1, volume: 0, margin: 0 } } } }), '2026-11-01');
+    expect(other.accounts[0].breakdown.attractiveness).not.toBe(out[0].breakdown.attractiveness);
+    expect(other.accounts[0].scores.attractiveness).toBe(100);
+  });
+});
