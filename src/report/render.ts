@@ -97,7 +97,15 @@ export async function compileTemplates(templates: TemplateSet, format: ReportFor
     const source = templates.get(name);
     if (!source) throw new TemplateError(`missing template ${name}`);
     try {
-      return { origin: source.origin, spec: Handlebars.precompile(source.text, { noEscape: !escape, strict: false, knownHelpers: known }) as string };
+      // simple lookups compile to plain property reads when every helper is known; a template
+      // with a mustache section (`{{#items}}`, an unknown helper to Handlebars) compiles without
+      const precompile = (knownHelpersOnly: boolean) => Handlebars.precompile(source.text, { noEscape: !escape, strict: false, knownHelpers: known, knownHelpersOnly }) as string;
+      try {
+        return { origin: source.origin, spec: precompile(true) };
+      } catch (error) {
+        if (!/knownHelpersOnly/.test(String(error))) throw error;
+        return { origin: source.origin, spec: precompile(false) };
+      }
     } catch (error) {
       throw new TemplateError(`${source.origin}: ${oneLine(error)}`, true);
     }

@@ -108,6 +108,14 @@ describe('templates', () => {
     expect(() => renderer.plan(planModel(inp, inp.accounts[0], 'p.md'))).toThrow('templates/account.md.hbs: unknown label "sections.nope"');
   });
 
+  it('renders a workspace template with a mustache section (`{{#account}}`) as Handlebars does', async () => {
+    const root = tempWorkspace({ 'templates/account.md.hbs': '{{#account}}[{{name}}]{{/account}}{{#summary}}<{{tier}}>{{/summary}}\n' });
+    const renderer = await createRenderer(loadTemplates({ overrides: join(root, 'templates'), root }), { format: 'md', lang: 'en' });
+    const inp = input();
+    const model = planModel(inp, inp.accounts[0], 'p.md');
+    expect(renderer.plan(model).split('\n')[1]).toBe(`[${model.account.name}]<${model.summary.tier}>`);
+  });
+
   it('cannot reach prototypes from a template', async () => {
     const root = tempWorkspace({
       'templates/account.md.hbs': '[{{account.constructor}}][{{account.__proto__}}][{{lookup account "constructor"}}][{{#with account}}{{constructor.name}}{{/with}}]\n',
