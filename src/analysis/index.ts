@@ -102,8 +102,9 @@ export function possibleTiers(x: TierInputs, config: Config): Tier[] {
  * by the same functions as `analyseWorkspace`: what `kam check` needs of the analysis, computed
  * from a few numbers per account that worker threads can send instead of whole accounts.
  */
-export function tiersOf(inputs: readonly TierInputs[], config: Config, values: readonly number[] = valueScoresOnly(inputs.map((x) => x.latestRevenue))): Map<string, Tier> {
+export function tiersOf(inputs: readonly TierInputs[], config: Config): Map<string, Tier> {
   const weights = normaliseWeights(config.scoring.weights);
+  const values = valueScoresOnly(inputs.map((x) => x.latestRevenue));
   return new Map(
     inputs.map((x, i) => {
       const S = compositeScore(x.attractiveness, values[i], x.relationship, weights.composite);
@@ -125,10 +126,7 @@ export function rankRevenues(revenues: readonly (number | null)[], config: Confi
   return values.map((value, i) => ({ value, abc: abcs[i] }));
 }
 
-/**
- * One account's analysis once it is ranked among the others: everything else depends on the
- * account alone. Worker threads that hold accounts run this with the ranks the main thread sends.
- */
+/** One account's analysis once it is ranked among the others: everything else depends on the account alone. */
 export function analyseAccount(account: Account, f: Figures, ranked: Ranked, config: Config, today: string): AccountAnalysis {
   const { thresholds } = config.scoring;
   const weights = normaliseWeights(config.scoring.weights);

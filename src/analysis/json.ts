@@ -71,12 +71,3 @@ export type ScoreJson = ReturnType<typeof scoreJson>;
 /** The `kam score --json` array for these accounts, sorted by id. */
 export const scoresJson = (accounts: readonly AccountAnalysis[]): ScoreJson[] =>
   [...accounts].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map(scoreJson);
-
-/**
- * One entry of a JSON array as `JSON.stringify(array, null, 2)` prints it (one level in), so that
- * entries made apart (on worker threads) join into the same bytes (`jsonArrayText`).
- */
-export const jsonEntryText = (entry: unknown): string => JSON.stringify([entry], null, 2).slice(2, -2); // without `[\n` and `\n]`
-
-/** The array of entries made by `jsonEntryText`: the text `JSON.stringify(entries, null, 2)` gives. */
-export const jsonArrayText = (texts: readonly string[]): string => (texts.length === 0 ? '[]' : `[\n${texts.join(',\n')}\n]`);

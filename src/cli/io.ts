@@ -1,6 +1,6 @@
 /** What a command may touch of the outside world; `bin/kam.js` fills it from `process`, tests fake it. */
 export interface Stream {
-  write(text: string | Uint8Array): unknown;
+  write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -98,7 +98,7 @@ export function exchange(worker: Worker, message: ToWorker, onData: (data: Exclu
   });
 }
 
-/** Workers that hold the accounts they loaded, for a second task on them (plans, score entries). */
+/** Workers that hold the accounts they loaded, for a second task on them (rendering plans). */
 export interface Held {
   /**
    * Sends each worker the message `messageFor` makes of the files it holds (workspace-relative),

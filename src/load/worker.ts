@@ -16,8 +16,7 @@
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { Finding } from '../findings.js';
-import { analysedFields, analyseAccount, computeFigures, possibleTiers, tierInputs, type Ranked, type TierInputs } from '../analysis/index.js';
-import { jsonEntryText, scoreJson } from '../analysis/json.js';
+import { analysedFields, possibleTiers, tierInputs, type TierInputs } from '../analysis/index.js';
 import { precheckAccount, type Precheck, type RuleEnv } from '../rules/run.js';
 import type { Account } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
@@ -39,8 +38,8 @@ export interface LoadTask {
   keep: Keep;
   /** the workspace settings (the rules and the tier inputs need them) */
   config: Config;
-  /** keep the valid accounts for a second task: rendering their plans, or their `score --json` entries */
-  hold?: 'render' | 'score';
+  /** keep the valid accounts to render their plans (a `render` task) */
+  hold?: boolean;
 }
 
 /** One account file as the main thread receives it: `i` is its index in `LoadTask.files`. */
@@ -52,23 +51,13 @@ export interface WorkerDoc {
   tierInputs?: TierInputs;
 }
 
-/** `kam score --json` entries of accounts this worker holds, ranked among all of them by the main thread. */
-export interface ScoreTask {
-  items: { file: string; ranked: Ranked; completeness: number }[];
-}
-
-export type ToWorker = { kind: 'load'; task: LoadTask } | { kind: 'render'; task: PlanTask } | { kind: 'score'; task: ScoreTask };
+export type ToWorker = { kind: 'load'; task: LoadTask } | { kind: 'render'; task: PlanTask };
 
 /**
- * What a worker sends: a JSON array of `WorkerDoc` (load), rendered files (render), entries of
- * `score --json` (score), and at the end of every task `end`, with what went wrong if something did.
+ * What a worker sends: a JSON array of `WorkerDoc` (load), rendered files (render), and at the end
+ * of every task `end`, with what went wrong if something did.
  */
-export type FromWorker =
-  | string
-  | { kind: 'rendered'; files: OutputFile[] }
-  /** entries as UTF-8, one after another: entry `k` of `ids` ends at byte `ends[k]` of `bytes` */
-  | { kind: 'scored'; ids: string[]; ends: number[]; bytes: Uint8Array }
-  | { kind: 'end'; failure?: { kind: 'template' | 'crash'; message: string } };
+export type FromWorker = string | { kind: 'rendered'; files: OutputFile[] } | { kind: 'end'; failure?: { kind: 'template' | 'crash'; message: string } };
 
 /** Files taken from the shared counter at a time. */
 const CHUNK = 32;
@@ -82,11 +71,10 @@ const pick = (account: Account, fields: readonly (keyof Account)[]): Partial<Acc
 };
 const kept: Record<Keep, readonly (keyof Account)[] | undefined> = { data: undefined, analysed: analysedFields, tiers: ['id', 'name'], findings: ['id', 'name'] };
 
-const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+const post = (message: FromWorker) => parentPort!.postMessage(message);
 
-/** The accounts held for a second task, by file, and the settings they were loaded with. */
+/** The accounts held for rendering, by file. */
 const holding = new Map<string, Account>();
-let held: { config: Config; today: string } | undefined;
 
 function load({ root, files, next, rules, keep, config, hold }: LoadTask): void {
   const env: RuleEnv | undefined = rules && {
@@ -96,7 +84,6 @@ function load({ root, files, next, rules, keep, config, hold }: LoadTask): void 
     competitorIds: new Set(rules.competitors.map(([id]) => id)),
   };
   const positions = rules?.positions ?? false;
-  if (hold && rules) held = { config, today: rules.today };
   let batch: string[] = [];
   for (let start = Atomics.add(next, 0, CHUNK); start < files.length; start = Atomics.add(next, 0, CHUNK)) {
     for (let i = start; i < Math.min(start + CHUNK, files.length); i++) {
@@ -122,7 +109,7 @@ function load({ root, files, next, rules, keep, config, hold }: LoadTask): void 
   }
   if (batch.length > 0) post(`[${batch.join(',')}]`);
   // loaded while the main thread analyses the workspace
-  if (hold === 'render') void import('../report/plans.js').then(({ prepareRendering }) => prepareRendering());
+  if (hold) void import('../report/plans.js').then(({ prepareRendering }) => prepareRendering());
 }
 
 async function render(task: PlanTask): Promise<void> {
@@ -130,39 +117,9 @@ async function render(task: PlanTask): Promise<void> {
   renderTask(await rendererFor(task.setup), task, (file) => holding.get(file)!, (files) => post({ kind: 'rendered', files }));
 }
 
-function score(task: ScoreTask): void {
-  if (!held) throw new Error('score: the accounts were not held with their settings');
-  const { config, today } = held;
-  let ids: string[] = [];
-  let texts: Buffer[] = [];
-  // UTF-8 here, and moved (not copied) to the main thread, which only puts them in order
-  const send = () => {
-    const bytes = new Uint8Array(texts.reduce((n, t) => n + t.length, 0));
-    const ends: number[] = [];
-    let at = 0;
-    for (const text of texts) {
-      bytes.set(text, at);
-      at += text.length;
-      ends.push(at);
-    }
-    post({ kind: 'scored', ids, ends, bytes }, [bytes.buffer]);
-    ids = [];
-    texts = [];
-  };
-  for (const { file, ranked, completeness } of task.items) {
-    const account = holding.get(file)!;
-    const analysis = analyseAccount(account, computeFigures(account), ranked, config, today);
-    ids.push(account.id);
-    texts.push(Buffer.from(jsonEntryText({ ...scoreJson(analysis), completeness })));
-    if (ids.length === BATCH) send();
-  }
-  if (ids.length > 0) send();
-}
-
 const tasks = {
   load: async (task: LoadTask) => load(task),
   render,
-  score: async (task: ScoreTask) => score(task),
 };
 
 parentPort!.on('message', (message: ToWorker) => {

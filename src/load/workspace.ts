@@ -203,11 +203,8 @@ export interface ParallelOptions {
     /** whether findings need line and column (default true); `score` only counts them */
     positions?: boolean;
   };
-  /**
-   * Keep the worker threads and the accounts they loaded for a second task (`Workspace.held`; the
-   * caller closes it): rendering plans, or writing `score --json` entries.
-   */
-  hold?: 'render' | 'score';
+  /** Keep the worker threads and the accounts they loaded, to render plans (`Workspace.held`; the caller closes it). */
+  hold?: boolean;
   /** called with the workspace settings as soon as they are read, while the workers load */
   onSettings?: (config: Config) => void;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { analyseAccount, analyseWorkspace, computeFigures, rankRevenues } from '../../src/analysis/index.js';
-import { jsonArrayText, jsonEntryText } from '../../src/analysis/json.js';
 import { loadWorkspace, validAccounts } from '../../src/load/workspace.js';
 import { example } from '../helpers.js';
 import { account, config, withRevenue } from './account.js';
@@ -128,13 +127,7 @@ describe('analyseWorkspace', () => {
 
 const clean9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
-describe('score --json made in pieces (the worker threads write entries apart)', () => {
-  it('jsonEntryText entries joined by jsonArrayText are JSON.stringify(array, null, 2)', () => {
-    const entries = [{ id: 'a', name: '宁川 "新能源"\n', n: [1, { x: null }], e: {} }, { id: 'b', list: [] }, 'text', 3];
-    expect(jsonArrayText(entries.map(jsonEntryText))).toBe(JSON.stringify(entries, null, 2));
-    expect(jsonArrayText([])).toBe(JSON.stringify([], null, 2));
-  });
-
+describe('analysis in two steps', () => {
   it('analyseAccount with the ranks of rankRevenues is analyseWorkspace', () => {
     const accounts = validAccounts(loadWorkspace(example)).map((d) => d.data);
     const settings = loadWorkspace(example).config;

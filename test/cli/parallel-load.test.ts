@@ -38,7 +38,7 @@ describe('parallel loading', () => {
     expect(JSON.parse(r.stdout)).toEqual(expected);
   });
 
-  it('score --json: the bytes one thread prints, entries written by the workers that hold the accounts', async () => {
+  it('score --json: the bytes one thread prints', async () => {
     for (const args of [[], ['--tier', 'key'], ['--tier', 'prospect']]) {
       const one = await kam(['score', '-C', root, '--json', ...args]);
       const many = kamProcess(['score', '-C', root, '--json', ...args]);

@@ -66,7 +66,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   const ws = await loadWorkspaceParallel(root, {
     rules: { today: todayFor },
     onProgress: loading?.update,
-    hold: 'render',
+    hold: true,
     onSettings: (config) => void compiledFor(config).catch(() => undefined),
   });
   loading?.end();
@@ -113,7 +113,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
           const mine = new Set(held);
           return { kind: 'render', task: planTask(setup, input, accounts.filter((a) => mine.has(a.file))) };
         },
-        (data) => data.kind === 'rendered' && data.files.forEach(rendered),
+        (data) => data.files.forEach(rendered),
       );
       elsewhere?.catch(() => undefined); // awaited below, after the portfolio
       const renderer = await rendererFor(setup);
