@@ -23,7 +23,8 @@ const pool = valid.slice(0, 200).map((i) => jsyaml.load(accountYaml(i), { schema
 const accounts = Array.from({ length: n }, (_, i) => {
   const base = pool[i % pool.length];
   const revenue = base.financials?.revenue && { 2024: (i * 7919) % 9_000_000, 2025: (i * 104_729) % 9_000_000 };
-  return { ...base, id: `acct-${i}`, financials: { ...base.financials, ...(revenue && { revenue }) } };
+  // ids as the generator names files (acct-000001), in the order a workspace lists them
+  return { ...base, id: `acct-${String(i + 1).padStart(6, '0')}`, financials: { ...base.financials, ...(revenue && { revenue }) } };
 });
 const config = defaultConfig();
 const times = [];
