@@ -69,7 +69,13 @@ const pick = (account: Account, fields: readonly (keyof Account)[]): Partial<Acc
   for (const f of fields) if (account[f] !== undefined) (out as Record<string, unknown>)[f] = account[f];
   return out;
 };
-const kept: Record<Keep, readonly (keyof Account)[] | undefined> = { data: undefined, analysed: analysedFields, tiers: ['id', 'name'], findings: ['id', 'name'] };
+const kept: Record<Keep, readonly (keyof Account)[] | undefined> = {
+  data: undefined,
+  report: [...analysedFields, 'currency'],
+  analysed: analysedFields,
+  tiers: ['id', 'name'],
+  findings: ['id', 'name'],
+};
 
 const post = (message: FromWorker) => parentPort!.postMessage(message);
 

@@ -179,13 +179,15 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): Workspac
 /**
  * What each valid account document brings back from a worker thread:
  * - `data`: the whole account (the default);
+ * - `report`: the fields the analysis and the portfolio report read, for `plan`, whose workers
+ *   keep the whole accounts and render their plans;
  * - `analysed`: only the fields the analysis reads (`analysedFields`), for `score`;
  * - `tiers`: only `id`, `name` and the `tierInputs`, for `check`, which needs the tiers alone;
  * - `findings`: only `id` and `name`, for `validate`.
  * Less data crosses between threads and stays in memory; a workspace loaded with less than
- * `data` is for that command, not for rendering plans.
+ * `data` is for that command, not for rendering plans on this thread.
  */
-export type Keep = 'data' | 'analysed' | 'tiers' | 'findings';
+export type Keep = 'data' | 'report' | 'analysed' | 'tiers' | 'findings';
 
 export interface ParallelOptions {
   /** workspace-relative files to load instead of the whole workspace */

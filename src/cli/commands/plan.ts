@@ -67,6 +67,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     rules: { today: todayFor },
     onProgress: loading?.update,
     hold: true,
+    keep: 'report',
     onSettings: (config) => void compiledFor(config).catch(() => undefined),
   });
   loading?.end();
