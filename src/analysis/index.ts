@@ -126,7 +126,10 @@ export function rankRevenues(revenues: readonly (number | null)[], config: Confi
   return values.map((value, i) => ({ value, abc: abcs[i] }));
 }
 
-/** One account's analysis once it is ranked among the others: everything else depends on the account alone. */
+/**
+ * One account's analysis once it is ranked among the others (V, abc): everything else depends on
+ * the account alone.
+ */
 export function analyseAccount(account: Account, f: Figures, ranked: Ranked, config: Config, today: string): AccountAnalysis {
   const { thresholds } = config.scoring;
   const weights = normaliseWeights(config.scoring.weights);
