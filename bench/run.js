@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { accountYaml, generate } from './generate.js';
+import { generate } from './generate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = dirname(here);

@@ -121,10 +121,12 @@ export function segmentOf(profit: number | null, abc: Abc, volume: Rating | unde
   return { value, profit: known(profit), abc, volume: known(volume), growth: known(growth), growthThreshold, explain: flat(explain) };
 }
 
-/** Portfolio matrix, A vertical against R horizontal, split at `split` (a score at the split counts as high). */
 const sharedQuadrants = new Map<string, QuadrantBreakdown>();
 
-/** The quadrant of A and R; accounts with the same A and R share one breakdown (read-only data). */
+/**
+ * Portfolio matrix, A vertical against R horizontal, split at `split` (a score at the split counts
+ * as high). Accounts with the same A and R share one breakdown (read-only data).
+ */
 export function quadrantOf(a: number, r: number, split: number): QuadrantBreakdown {
   const key = `${a}|${r}|${split}`;
   let breakdown = sharedQuadrants.get(key);

@@ -64,10 +64,8 @@ export function listWorkspaceFiles(root: string): string[] {
 export const toWorkspacePath = (root: string, cwd: string, file: string): string =>
   relative(root, resolve(cwd, file)).split(sep).join('/');
 
-
-/** How many account files the workspace at `root` has (a quick count: names only). */
-export const countAccountFiles = (root: string): number =>
-  existsSync(join(root, 'accounts')) ? readdirSync(join(root, 'accounts')).filter((name) => YAML_EXT.test(name)).length : 0;
+/** How many account files the workspace at `root` has (a listing, nothing read). */
+export const countAccountFiles = (root: string): number => filesIn(root, 'accounts').filter((f) => YAML_EXT.test(f)).length;
 
 /**
  * `kam plan [workspace-or-ids...]`: a folder as the first argument is the workspace (unless `-C`

@@ -4,11 +4,12 @@
  *
  * `load`: the workers take the account files a chunk at a time from a shared counter, so neither
  * waits on the other at the end. Each file is read, parsed and validated, and the completeness
- * rules run on it for each tier it can have while its positions are at hand (the tier is known only when all
- * accounts are analysed). What the main thread keeps of each document is turned into JSON at once,
- * so this thread holds no parsed documents (unless told to `hold` the accounts), and the JSON goes
- * out in batches that the main thread parses while this one goes on. JSON moves between threads
- * faster than a structured clone of many small objects, and arrives as compact strings.
+ * rules run on it for each tier it can have while its positions are at hand (the tier is known
+ * only when all accounts are analysed). What the main thread keeps of each document is turned into
+ * JSON at once, so this thread holds no parsed documents (unless told to `hold` the accounts), and
+ * the JSON goes out in batches that the main thread parses while this one goes on. JSON moves
+ * between threads faster than a structured clone of many small objects, and arrives as compact
+ * strings.
  *
  * `render`: the plans of the accounts this worker holds, from the analysis the main thread made of
  * all of them (`src/report/plans.ts`).

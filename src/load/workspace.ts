@@ -41,7 +41,7 @@ export interface Doc<K extends FileKind = FileKind> {
   data: DataOf[K] | undefined;
   locator: Locator;
   findings: Finding[];
-  /** the completeness rules' outcomes for each tier the account can have, when a worker thread ran them (accounts) */
+  /** the rules' outcomes for each tier the account can have, when a worker thread ran them (accounts) */
   precheck?: Precheck;
   /** what the tier needs of this account, when a worker thread sent that instead of the data */
   tierInputs?: TierInputs;
@@ -244,6 +244,7 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
       hold: options.hold,
     };
     const docs: Doc[] = new Array(accounts.length);
+    // which worker holds which valid accounts, for a second task on them
     const holdings = new Map(workers.map((w) => [w, [] as string[]]));
     let received = 0;
     const loading = Promise.all(
@@ -255,7 +256,7 @@ export async function loadWorkspaceParallel(root: string, options: ParallelOptio
           for (const { i, data, findings, precheck, tierInputs } of batch) {
             const file = accounts[i];
             docs[i] = { kind: 'account', file, id: idOf('account', file), raw: data, data: data as never, locator: laterPositions(() => read(file)), findings, precheck, tierInputs };
-            if (data !== undefined) holdings.get(worker)!.push(file);
+            if (task.hold && data !== undefined) holdings.get(worker)!.push(file);
           }
         }),
       ),

@@ -73,13 +73,15 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
   // 1. check every target before touching anything (each folder once: plans share theirs)
   const realRoot = () => realpathSync(root);
   const problems: string[] = [];
-  const folders = new Set(targets.map((t) => dirname(t.target)));
+  // each folder with the first target in it, to name in a message
+  const folders = new Map<string, string>();
+  for (const { target } of targets) if (!folders.has(dirname(target))) folders.set(dirname(target), target);
   if (existsSync(root)) {
     const real = realRoot();
-    for (const folder of folders) {
+    for (const [folder, target] of folders) {
       let dir = folder;
       while (!existsSync(dir)) dir = dirname(dir);
-      if (!within(real, realpathSync(dir))) throw new UsageError(`refusing to write outside the output folder: ${show(targets.find((t) => dirname(t.target) === folder)!.target)}`);
+      if (!within(real, realpathSync(dir))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
     }
     for (const { target } of targets) {
       const why = options.force ? null : conflict(target);
@@ -94,9 +96,9 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
   // 2. create the folders, check them again, write
   mkdirSync(root, { recursive: true });
   const real = realRoot();
-  for (const folder of folders) {
+  for (const [folder, target] of folders) {
     mkdirSync(folder, { recursive: true });
-    if (!within(real, realpathSync(folder))) throw new UsageError(`refusing to write outside the output folder: ${show(targets.find((t) => dirname(t.target) === folder)!.target)}`);
+    if (!within(real, realpathSync(folder))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
   }
 
   const result: WriteResult = { written: [], unchanged: [] };

@@ -10,7 +10,7 @@ import type { Account } from '../schema/account.js';
 import type { OutputFile } from './files.js';
 import type { AccountInput, PlanInput, ReportInput } from './input.js';
 import { planModel } from './model.js';
-import { createRenderer, type CompiledTemplates, type Renderer, type ReportFormat } from './render.js';
+import { rendererFrom, type CompiledTemplates, type Renderer, type ReportFormat } from './render.js';
 
 /** The portfolio report's file name, without the format's extension. */
 export const PORTFOLIO = 'portfolio';
@@ -21,7 +21,7 @@ export interface RenderSetup {
   lang: Lang;
 }
 
-export const rendererFor = ({ compiled, lang }: RenderSetup): Promise<Renderer> => createRenderer(compiled, { format: compiled.format, lang });
+export const rendererFor = ({ compiled, lang }: RenderSetup): Promise<Renderer> => rendererFrom(compiled, lang);
 
 /** Loads what rendering needs, ahead of time. */
 export const prepareRendering = async (): Promise<void> => {

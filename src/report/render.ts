@@ -125,14 +125,14 @@ export async function compileTemplates(templates: TemplateSet, format: ReportFor
   };
 }
 
-/**
- * A renderer of `format` in `lang`, from the templates (compiled here) or from templates
- * `compileTemplates` compiled already.
- */
-export async function createRenderer(templates: TemplateSet | CompiledTemplates, options: { format: ReportFormat; lang: Lang }): Promise<Renderer> {
-  const compiled = templates instanceof Map ? await compileTemplates(templates, options.format) : templates;
+/** A renderer of `format` in `lang`: compiles the templates, then `rendererFrom`. */
+export const createRenderer = async (templates: TemplateSet, options: { format: ReportFormat; lang: Lang }): Promise<Renderer> =>
+  rendererFrom(await compileTemplates(templates, options.format), options.lang);
+
+/** A renderer in `lang` from templates `compileTemplates` compiled already (on another thread, say). */
+export async function rendererFrom(compiled: CompiledTemplates, lang: Lang): Promise<Renderer> {
   const { default: Handlebars } = await import('handlebars');
-  const labels: Labels = labelsFor(options.lang);
+  const labels: Labels = labelsFor(lang);
   const { format } = compiled;
 
   const env = <K extends string>(escape: boolean, set: { main: Record<K, Precompiled>; partials: Record<string, Precompiled> }) => {

@@ -223,7 +223,8 @@ export interface WorkspaceCheck {
  */
 export function checkWorkspace(ws: Workspace, tiers: ReadonlyMap<string, Tier>, today: string, { positions = true }: { positions?: boolean } = {}): WorkspaceCheck {
   const env = envOf(ws, today);
-  // worker threads may have run the rules already, for each tier the account can have (`loadWorkspaceParallel`)
+  // worker threads may have run the rules already, for each tier the account can have
+  // (`loadWorkspaceParallel`)
   const prechecked = ws.prechecked?.today === today;
   const accounts: AccountCheck[] = [];
   for (const doc of ws.accounts) {

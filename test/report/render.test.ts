@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planModel, portfolioModel } from '../../src/report/model.js';
-import { compileTemplates, createRenderer, isGenerated, TemplateError, trimNewlines } from '../../src/report/render.js';
+import { compileTemplates, createRenderer, isGenerated, rendererFrom, TemplateError, trimNewlines } from '../../src/report/render.js';
 import { loadTemplates } from '../../src/report/templates.js';
 import { tempWorkspace } from '../helpers.js';
 import { input, item } from './fixture.js';
@@ -164,7 +164,7 @@ describe('precompiled templates', () => {
     const templates = loadTemplates();
     const compiled = JSON.parse(JSON.stringify(await compileTemplates(templates, 'html'))); // as sent between threads
     const direct = await createRenderer(templates, { format: 'html', lang: 'zh' });
-    const sent = await createRenderer(compiled, { format: 'html', lang: 'zh' });
+    const sent = await rendererFrom(compiled, 'zh');
     const inp = input(undefined, { lang: 'zh' });
     expect(sent.plan(planModel(inp, inp.accounts[0], 'p.html'))).toBe(direct.plan(planModel(inp, inp.accounts[0], 'p.html')));
     expect(sent.plan(planModel(inp, inp.accounts[0], 'p.html'))).toContain('<h2');
