@@ -7,7 +7,8 @@
  * document nodes (the slow path, for files with anchors or broken syntax). Both come down to an
  * offset; `LineIndex` turns offsets into 1-based line and column.
  */
-import { isMap, isPair, isScalar, isSeq, isAlias, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { eemeli } from './eemeli.js';
 
 export type PathSegment = string | number;
 export type DocPath = readonly PathSegment[];
@@ -147,6 +148,7 @@ export class DocumentLocator implements Locator {
   ) {}
 
   locate(path: DocPath, target: Target = 'value'): Position {
+    const { isAlias, isMap, isPair, isScalar, isSeq } = eemeli();
     let node: unknown = this.doc.contents;
     let at: number | undefined;
     for (let i = 0; node && i < path.length; i++) {

@@ -7,7 +7,8 @@
  * and whose `toJS` refuses alias-expansion bombs. Both read YAML 1.2 core (dates stay strings).
  */
 import jsyaml from 'js-yaml';
-import { parseDocument, type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
+import { eemeli } from './eemeli.js';
 import { DocumentLocator, EventLocator, EventRecorder, LineIndex, startLocator, type Locator } from './locate.js';
 import type { Problem } from './read.js';
 
@@ -68,7 +69,7 @@ function firstProblems(problems: Problem[]): Problem[] {
 }
 
 function slow(text: string): Parsed {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const doc = eemeli().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const locator = new DocumentLocator(text, doc);
   const lines = new LineIndex(text);
   if (doc.errors.length > 0) {
