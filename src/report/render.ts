@@ -7,6 +7,8 @@
  * whose strings are all Markdown-escaped (`escape.ts`). The portfolio matrix is an SVG template,
  * always XML-escaped, inlined in the HTML portfolio and written beside the Markdown one.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Lang } from '../schema/config.js';
 import { escapeMarkdown, mapStrings } from './escape.js';
 import { makeHelpers, TemplateError, type ReportFormat } from './helpers.js';
@@ -89,38 +91,84 @@ function partialsOf(templates: TemplateSet, partialFormat: string): [string, str
   return found;
 }
 
-/** Precompiles the templates of `format` (and the matrix); throws TemplateError on a broken template. */
-export async function compileTemplates(templates: TemplateSet, format: ReportFormat): Promise<CompiledTemplates> {
-  const { default: Handlebars } = await import('handlebars');
+/**
+ * Handlebars' output by template text, escaping and helper names (`specKey`). `npm run build`
+ * saves the built-in templates' specs (scripts/precompile-templates.js), so a run compiles only
+ * the templates a workspace overrides: compiling the built-in ones takes over 100 ms.
+ */
+export type SpecCache = Map<string, string>;
+
+export const specKey = (text: string, escape: boolean, helpers: readonly string[]): string =>
+  createHash('sha256').update(`${escape ? 'escaped' : 'raw'}\0${helpers.join(',')}\0`).update(text).digest('hex');
+
+const BUILT_SPECS = new URL('./precompiled.json', import.meta.url);
+let builtSpecs: SpecCache | undefined;
+
+/** The specs the build saved (none when it did not: then every template compiles at run time). */
+function savedSpecs(): SpecCache {
+  if (!builtSpecs) {
+    try {
+      builtSpecs = new Map(Object.entries(JSON.parse(readFileSync(BUILT_SPECS, 'utf8')) as Record<string, string>));
+    } catch {
+      builtSpecs = new Map();
+    }
+  }
+  return builtSpecs;
+}
+
+/**
+ * Precompiles the templates of `format` (and the matrix); throws TemplateError on a broken
+ * template. A template whose spec is in `cache` is not compiled again; the others are, and join it.
+ */
+export async function compileTemplates(templates: TemplateSet, format: ReportFormat, cache: SpecCache = savedSpecs()): Promise<CompiledTemplates> {
   const known = knownHelpers();
-  const compiler = (escape: boolean) => (name: string): Precompiled => {
+  const helperNames = Object.keys(known);
+  let handlebars: typeof import('handlebars') | undefined;
+  const compile = async (text: string, escape: boolean): Promise<string> => {
+    handlebars ??= (await import('handlebars')).default;
+    const { precompile } = handlebars;
+    // simple lookups compile to plain property reads when every helper is known; a template
+    // with a mustache section (`{{#items}}`, an unknown helper to Handlebars) compiles without
+    const withOptions = (knownHelpersOnly: boolean) => precompile(text, { noEscape: !escape, strict: false, knownHelpers: known, knownHelpersOnly }) as string;
+    try {
+      return withOptions(true);
+    } catch (error) {
+      if (!/knownHelpersOnly/.test(String(error))) throw error;
+      return withOptions(false);
+    }
+  };
+  const compiler = (escape: boolean) => async (name: string): Promise<Precompiled> => {
     const source = templates.get(name);
     if (!source) throw new TemplateError(`missing template ${name}`);
-    try {
-      // simple lookups compile to plain property reads when every helper is known; a template
-      // with a mustache section (`{{#items}}`, an unknown helper to Handlebars) compiles without
-      const precompile = (knownHelpersOnly: boolean) => Handlebars.precompile(source.text, { noEscape: !escape, strict: false, knownHelpers: known, knownHelpersOnly }) as string;
+    const key = specKey(source.text, escape, helperNames);
+    let spec = cache.get(key);
+    if (spec === undefined) {
       try {
-        return { origin: source.origin, spec: precompile(true) };
+        spec = await compile(source.text, escape);
       } catch (error) {
-        if (!/knownHelpersOnly/.test(String(error))) throw error;
-        return { origin: source.origin, spec: precompile(false) };
+        throw new TemplateError(`${source.origin}: ${oneLine(error)}`, true);
       }
-    } catch (error) {
-      throw new TemplateError(`${source.origin}: ${oneLine(error)}`, true);
+      cache.set(key, spec);
     }
+    return { origin: source.origin, spec };
   };
   const report = compiler(format === 'html');
   const svg = compiler(true);
+  // one after another, so that of two broken templates the same one is reported every time
+  const each = async (pairs: [string, string][], compileOne: (name: string) => Promise<Precompiled>) => {
+    const out: Record<string, Precompiled> = {};
+    for (const [partial, name] of pairs) out[partial] = await compileOne(name);
+    return out;
+  };
   return {
     format,
     report: {
-      main: { account: report(templateName('account', format)), portfolio: report(templateName('portfolio', format)) },
-      partials: Object.fromEntries(partialsOf(templates, format).map(([partial, name]) => [partial, report(name)])),
+      main: { account: await report(templateName('account', format)), portfolio: await report(templateName('portfolio', format)) },
+      partials: await each(partialsOf(templates, format), report),
     },
     svg: {
-      main: { matrix: svg(MATRIX_TEMPLATE) },
-      partials: Object.fromEntries(partialsOf(templates, 'svg').map(([partial, name]) => [partial, svg(name)])),
+      main: { matrix: await svg(MATRIX_TEMPLATE) },
+      partials: await each(partialsOf(templates, 'svg'), svg),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planModel, portfolioModel } from '../../src/report/model.js';
@@ -168,6 +168,28 @@ describe('precompiled templates', () => {
     const inp = input(undefined, { lang: 'zh' });
     expect(sent.plan(planModel(inp, inp.accounts[0], 'p.html'))).toBe(direct.plan(planModel(inp, inp.accounts[0], 'p.html')));
     expect(sent.plan(planModel(inp, inp.accounts[0], 'p.html'))).toContain('<h2');
+  });
+
+  it('are compiled once per text: a spec in the cache is used as it is, a changed template is compiled', async () => {
+    const cache = new Map<string, string>();
+    await compileTemplates(loadTemplates(), 'md', cache);
+    const size = cache.size;
+    expect(size).toBeGreaterThan(3);
+    for (const [key, spec] of cache) cache.set(key, `/* cached */ ${spec}`);
+    const root = tempWorkspace({ 'templates/partials/summary.md.hbs': '## My summary {{account.name}}\n' });
+    const again = await compileTemplates(loadTemplates({ overrides: join(root, 'templates'), root }), 'md', cache);
+    expect(again.report.main.account.spec).toMatch(/^\/\* cached \*\//);
+    expect(again.svg.main.matrix.spec).toMatch(/^\/\* cached \*\//);
+    expect(again.report.partials.summary.spec).not.toMatch(/cached/);
+    expect(again.report.partials.summary.origin).toBe('templates/partials/summary.md.hbs');
+    expect(cache.size).toBe(size + 1);
+  });
+
+  it('the build saved the specs of every built-in template (dist/report/precompiled.json)', async () => {
+    const saved: unknown = JSON.parse(readFileSync(new URL('../../dist/report/precompiled.json', import.meta.url), 'utf8'));
+    const fresh = new Map<string, string>();
+    for (const format of ['md', 'html'] as const) await compileTemplates(loadTemplates(), format, fresh);
+    expect(saved).toEqual(Object.fromEntries(fresh));
   });
 
   it('trimNewlines drops leading and trailing line breaks only', () => {
