@@ -73,69 +73,96 @@ export class EventRecorder {
   };
 }
 
-interface EventNode {
-  start: number;
-  kind: string | null;
-  result: unknown;
-  children: EventNode[];
+/**
+ * The recorded events as a tree without an object per node: node `n` is the n-th `open` event,
+ * with its first child and next sibling (-1: none) and the index of its `close` event, which
+ * holds its kind and value.
+ */
+interface EventTree {
+  start: Int32Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  closed: Int32Array;
 }
 
-function buildTree(rec: EventRecorder): EventNode | undefined {
-  const stack: EventNode[] = [{ start: 0, kind: null, result: undefined, children: [] }];
+function buildTree(rec: EventRecorder): EventTree {
+  const n = rec.results.length;
+  const tree: EventTree = { start: new Int32Array(n), firstChild: new Int32Array(n).fill(-1), nextSibling: new Int32Array(n).fill(-1), closed: new Int32Array(n) };
+  const lastChild = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  let opened = 0;
   let closed = 0;
   for (const mark of rec.marks) {
     if (mark >= 0) {
-      const node: EventNode = { start: mark, kind: null, result: undefined, children: [] };
-      stack[stack.length - 1].children.push(node);
+      const node = opened++;
+      tree.start[node] = mark;
+      const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
+      if (parent !== -1) {
+        if (lastChild[parent] === -1) tree.firstChild[parent] = node;
+        else tree.nextSibling[lastChild[parent]] = node;
+        lastChild[parent] = node;
+      }
       stack.push(node);
-    } else {
-      const node = stack.pop()!;
-      node.kind = rec.kinds[closed];
-      node.result = rec.results[closed];
-      closed++;
-    }
+    } else tree.closed[stack.pop()!] = closed++;
   }
-  return stack[0].children[0];
+  return tree;
 }
 
-/** A node that only wraps another (js-yaml opens a sequence entry and then its scalar). */
-const unwrap = (node: EventNode): EventNode =>
-  node.children.length === 1 && (node.children[0].result === node.result || (node.kind !== 'mapping' && node.kind !== 'sequence'))
-    ? unwrap(node.children[0])
-    : node;
-
 export class EventLocator implements Locator {
-  private tree: EventNode | undefined | null = null;
+  private tree: EventTree | null = null;
   private lines: LineIndex | null = null;
   constructor(
     private readonly text: string,
     private readonly recorder: EventRecorder,
   ) {}
 
+  private kind = (node: number) => this.recorder.kinds[this.tree!.closed[node]];
+  private result = (node: number) => this.recorder.results[this.tree!.closed[node]];
+
+  /** A node that only wraps another (js-yaml opens a sequence entry and then its scalar). */
+  private unwrap(node: number): number {
+    const { firstChild, nextSibling } = this.tree!;
+    for (;;) {
+      const child = firstChild[node];
+      if (child === -1 || nextSibling[child] !== -1) return node;
+      const kind = this.kind(node);
+      if (this.result(child) !== this.result(node) && (kind === 'mapping' || kind === 'sequence')) return node;
+      node = child;
+    }
+  }
+
   locate(path: DocPath, target: Target = 'value'): Position {
-    if (this.tree === null) this.tree = buildTree(this.recorder);
-    let node = this.tree && unwrap(this.tree);
-    let at: EventNode | undefined; // the node a found path points to; undefined: the file start
-    for (let i = 0; node && i < path.length; i++) {
+    this.tree ??= buildTree(this.recorder);
+    const { firstChild, nextSibling } = this.tree;
+    let node = this.recorder.results.length > 0 ? this.unwrap(0) : -1;
+    let at = -1; // the node a found path points to; -1: the file start
+    for (let i = 0; node !== -1 && i < path.length; i++) {
       const seg = path[i];
       const last = i === path.length - 1;
-      if (node.kind === 'mapping') {
-        const kids = node.children;
-        let found = -1;
-        for (let k = 0; k + 1 < kids.length; k += 2) if (sameKey(unwrap(kids[k]).result, seg)) found = k;
-        if (found === -1) break;
-        const key = unwrap(kids[found]);
-        const value = unwrap(kids[found + 1]);
-        at = last && target === 'value' && value.kind === 'scalar' ? value : key;
+      const kind = this.kind(node);
+      if (kind === 'mapping') {
+        let key = -1;
+        let value = -1;
+        // the last of duplicate keys wins, as in the parsed value
+        for (let k = firstChild[node]; k !== -1 && nextSibling[k] !== -1; k = nextSibling[nextSibling[k]]) {
+          if (sameKey(this.result(this.unwrap(k)), seg)) [key, value] = [k, nextSibling[k]];
+        }
+        if (key === -1) break;
+        key = this.unwrap(key);
+        value = this.unwrap(value);
+        at = last && target === 'value' && this.kind(value) === 'scalar' ? value : key;
         node = value;
-      } else if (node.kind === 'sequence' && typeof seg === 'number' && seg < node.children.length) {
-        node = unwrap(node.children[seg]);
+      } else if (kind === 'sequence' && typeof seg === 'number') {
+        let child = firstChild[node];
+        for (let k = 0; child !== -1 && k < seg; k++) child = nextSibling[child];
+        if (child === -1) break;
+        node = this.unwrap(child);
         at = node;
       } else break;
     }
-    if (!at) return START;
+    if (at === -1) return START;
     this.lines ??= new LineIndex(this.text);
-    return this.lines.position(skipBlank(this.text, at.start));
+    return this.lines.position(skipBlank(this.text, this.tree.start[at]));
   }
 }
 

@@ -93,16 +93,21 @@ export interface Precheck {
   outcomes: Partial<Record<RuleId, RuleOutcome[]>>;
 }
 
+/** Same hits and the same crash: tiers with the same outcome share one entry. */
+const sameOutcome = (a: Omit<RuleOutcome, 'tiers'>, b: Omit<RuleOutcome, 'tiers'>): boolean =>
+  a.crash === b.crash &&
+  a.hits.length === b.hits.length &&
+  a.hits.every((h, i) => h.line === b.hits[i].line && h.column === b.hits[i].column && h.message === b.hits[i].message);
+
 export function precheckAccount(account: Account, locator: Locator, env: RuleEnv, tiers: readonly Tier[] = allTiers): Precheck {
   const pre: Precheck = { tiers: [...tiers], outcomes: {} };
   for (const rule of env.rules ?? allRules) {
     if (settingOf(rule, env.config) === 'off') continue;
+    const applicable = tiers.length === 1 ? (rule.tiers.includes(tiers[0]) ? tiers : []) : tiers.filter((t) => rule.tiers.includes(t));
+    if (applicable.length === 0) continue;
     const outcomes: RuleOutcome[] = [];
-    const seen = new Map<string, RuleOutcome>();
-    const applicable = tiers.filter((t) => rule.tiers.includes(t));
     // a rule that does not look at the tier has one outcome for all of them: run it once
     for (const tier of rule.usesTier ? applicable : applicable.slice(0, 1)) {
-      const covers = rule.usesTier ? [tier] : applicable;
       let outcome: Omit<RuleOutcome, 'tiers'>;
       try {
         const ctx: RuleContext = { account, tier, today: env.today, config: env.config, competitors: env.competitors, competitorIds: env.competitorIds };
@@ -111,14 +116,10 @@ export function precheckAccount(account: Account, locator: Locator, env: RuleEnv
         outcome = { hits: [], crash: describeError(error) };
       }
       if (outcome.hits.length === 0 && outcome.crash === undefined) continue;
-      const key = JSON.stringify(outcome);
-      const same = seen.get(key);
+      const covers = rule.usesTier ? [tier] : [...applicable];
+      const same = outcomes.find((o) => sameOutcome(o, outcome));
       if (same) same.tiers.push(...covers);
-      else {
-        const entry = { tiers: [...covers], ...outcome };
-        seen.set(key, entry);
-        outcomes.push(entry);
-      }
+      else outcomes.push({ tiers: covers, ...outcome });
     }
     if (outcomes.length > 0) pre.outcomes[rule.id as RuleId] = outcomes;
   }
