@@ -11,6 +11,10 @@ const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '
 /** Text for HTML or XML element content and quoted attribute values. */
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML[c]);
 
+/** A character `escapeMarkdown` changes anywhere, and what it changes at the start only. */
+const MARKDOWN_SPECIAL = /[\r\n&\\`*[\]|_<]/;
+const MARKDOWN_START = /^(?:[#+=>-]|\d+[.)])/;
+
 /**
  * Text for a Markdown table cell or paragraph: `\`, `|`, `` ` ``, `*`, `[`, `]` and an `_` at a word
  * boundary are backslash-escaped, `<` becomes `&lt;`, an `&` that would start an entity becomes
@@ -18,6 +22,12 @@ export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (
  * and line breaks become `<br>` (trailing ones are dropped). Intra-word `_` (`in_progress`) is left alone: it does not emphasise.
  */
 export function escapeMarkdown(value: string): string {
+  // most values (names, dates, amounts) hold nothing to escape: keep them without eight replaces
+  return MARKDOWN_SPECIAL.test(value) || MARKDOWN_START.test(value) ? replaceMarkdown(value) : value;
+}
+
+/** The replaces of `escapeMarkdown`, run whatever the value holds (a test holds the two together). */
+export function replaceMarkdown(value: string): string {
   return value
     .replace(/[\r\n]+$/, '')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
@@ -37,7 +47,8 @@ export function mapStrings<T>(value: T, fn: (s: string) => string): T {
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, fn);
+    // for-in over a plain object: the own keys, without the pairs `Object.entries` allocates
+    for (const k in value) out[k] = mapStrings((value as Record<string, unknown>)[k], fn);
     return out as T;
   }
   return value;

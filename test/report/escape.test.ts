@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, mapStrings } from '../../src/report/escape.js';
+import { escapeHtml, escapeMarkdown, mapStrings, replaceMarkdown } from '../../src/report/escape.js';
 
 describe('escapeMarkdown', () => {
   it.each([
@@ -34,5 +35,17 @@ describe('mapStrings', () => {
     const value = { a: 'x', b: [1, 'y', { c: 'z', d: null, e: true }] };
     expect(mapStrings(value, (s) => s.toUpperCase())).toEqual({ a: 'X', b: [1, 'Y', { c: 'Z', d: null, e: true }] });
     expect(value.a).toBe('x');
+  });
+});
+
+describe('escapeMarkdown keeps values with nothing to escape as they are', () => {
+  it('gives what the full replaces give, for any text of Markdown-significant characters', () => {
+    const chars = fc.constantFrom(...'ab_1 9.)#+=>-<&;*`[]|\\\r\n王'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }).map((cs) => cs.join('')), (text) => {
+        expect(escapeMarkdown(text)).toBe(replaceMarkdown(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
