@@ -13,6 +13,15 @@ export function decideToday(asOfFlag: string | undefined, configAsOf: string | u
   return configAsOf ?? systemDate;
 }
 
+/**
+ * `decideToday` for one run: its `--as-of` and its system date now, the settings' `as_of` later,
+ * once they are read (a large workspace's worker threads need it before the run has the workspace).
+ */
+export const todayFor =
+  (asOfFlag: string | undefined, systemDate: () => string) =>
+  (config: { as_of?: string }): string =>
+    decideToday(asOfFlag, config.as_of, systemDate());
+
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -8,7 +8,7 @@ import { tiersFor } from '../../evaluate.js';
 import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
 import { checkWorkspace, ruleMeta } from '../../rules/run.js';
 import type { Config } from '../../schema/config.js';
-import { decideToday } from '../../today.js';
+import { todayFor } from '../../today.js';
 import { changedFiles } from '../changed-files.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
@@ -43,11 +43,11 @@ export async function run(_args: unknown[], options: CheckOptions, ctx: Context)
   const { io } = ctx;
   const root = findWorkspace(io.cwd, options.dir);
   const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
-  const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
+  const todayIn = todayFor(options.asOf, () => io.today());
   const progress = progressLine(io, 'kam check: loading');
-  const ws = await loadWorkspaceParallel(root, { rules: { today: todayFor }, keep: 'tiers', onProgress: progress?.update });
+  const ws = await loadWorkspaceParallel(root, { rules: { today: todayIn }, keep: 'tiers', onProgress: progress?.update });
   progress?.end();
-  const today = todayFor(ws.config);
+  const today = todayIn(ws.config);
 
   const checked = checkWorkspace(ws, tiersFor(ws, today), today);
 

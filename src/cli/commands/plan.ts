@@ -20,7 +20,7 @@ import { planFile, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup 
 import { compileTemplates, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
 import type { Config, Lang } from '../../schema/config.js';
-import { decideToday } from '../../today.js';
+import { todayFor } from '../../today.js';
 import { didYouMean } from '../../util/suggest.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
@@ -55,7 +55,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
   };
 
-  const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
+  const todayIn = todayFor(options.asOf, () => io.today());
   const loading = progressLine(io, 'kam plan: loading');
   const format = options.format ?? 'md';
   let compiling: Promise<CompiledTemplates> | undefined;
@@ -64,7 +64,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   // a large workspace's worker threads keep its accounts and render their plans; the templates
   // are compiled here while they load
   const ws = await loadWorkspaceParallel(root, {
-    rules: { today: todayFor },
+    rules: { today: todayIn },
     onProgress: loading?.update,
     hold: true,
     keep: 'report',
@@ -78,7 +78,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   }
 
   async function report(ws: Workspace): Promise<number> {
-    const today = todayFor(ws.config);
+    const today = todayIn(ws.config);
     const lang = options.lang ?? ws.config.lang;
     const known = ws.accounts.flatMap((d) => (d.id === null ? [] : [d.id]));
     for (const id of ids) {

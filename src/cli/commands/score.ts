@@ -10,7 +10,7 @@ import { evaluate } from '../../evaluate.js';
 import { findWorkspace, loadWorkspaceParallel, validAccounts } from '../../load/workspace.js';
 import { Tier } from '../../schema/account.js';
 import type { Config } from '../../schema/config.js';
-import { decideToday } from '../../today.js';
+import { todayFor } from '../../today.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { exitCode, makeChalk } from '../output.js';
@@ -32,15 +32,15 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
     throw new UsageError(`--tier must be one of ${Tier.options.join(', ')}; got "${options.tier}"`);
   }
 
-  const todayFor = (config: Config) => decideToday(options.asOf, config.as_of, io.today());
+  const todayIn = todayFor(options.asOf, () => io.today());
   const progress = progressLine(io, 'kam score: loading');
   const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir), {
-    rules: { today: todayFor, positions: false },
+    rules: { today: todayIn, positions: false },
     keep: 'analysed',
     onProgress: progress?.update,
   });
   progress?.end();
-  const today = todayFor(ws.config);
+  const today = todayIn(ws.config);
   const { analysis, byId } = evaluate(ws, today, { positions: false });
   const { portfolio } = analysis;
   const accounts: ScoredAccount[] = analysis.accounts.map((a) => ({ ...a, completeness: byId.get(a.id)!.check.completeness }));
