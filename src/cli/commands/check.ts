@@ -7,7 +7,6 @@ import { sortFindings, type Finding } from '../../findings.js';
 import { tiersFor } from '../../evaluate.js';
 import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
 import { checkWorkspace, ruleMeta } from '../../rules/run.js';
-import type { Config } from '../../schema/config.js';
 import { todayFor } from '../../today.js';
 import { changedFiles } from '../changed-files.js';
 import { progressLine } from '../io.js';

@@ -9,7 +9,6 @@ import { stylish } from '../../format/stylish.js';
 import { evaluate } from '../../evaluate.js';
 import { findWorkspace, loadWorkspaceParallel, validAccounts } from '../../load/workspace.js';
 import { Tier } from '../../schema/account.js';
-import type { Config } from '../../schema/config.js';
 import { todayFor } from '../../today.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
