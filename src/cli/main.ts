@@ -154,9 +154,10 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .argument('<csv>', 'CSV file (Salesforce account export or similar)')
     .addOption(dirOption())
     .option('--map <column=path>', 'map a column to a field path (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--encoding <name>', 'the CSV\'s encoding when it is not UTF-8 or UTF-16, as gbk for a Chinese Excel')
     .option('--dry-run', 'show what would be written, write nothing')
     .option('--force', 'overwrite existing account files')
-    .addHelpText('after', examples(['kam import accounts.csv', 'kam import export.csv --map "Total Sales=financials.revenue.2025" --dry-run']))
+    .addHelpText('after', examples(['kam import accounts.csv', 'kam import export.csv --map "Total Sales=financials.revenue.2025" --dry-run', 'kam import 客户.csv --encoding gbk']))
     .action(action('import'));
 
   return program;

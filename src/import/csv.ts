@@ -1,9 +1,10 @@
 /**
  * A CRM export (CSV) as a header and rows of trimmed text cells, read with csv-parse: quoted
  * fields with delimiters and line breaks, a UTF-8 byte-order mark, UTF-16 text (Excel's
- * "Unicode text"), and `,`, `;` or tab as the delimiter, whichever the header line uses most.
+ * "Unicode text"), another encoding when named (`--encoding gbk`: Chinese Excel), and `,`, `;` or tab as the delimiter, whichever the header line uses most.
  * Rows are numbered as a spreadsheet shows them: the header is row 1. A report footer is left out.
  */
+import { TextDecoder } from 'node:util';
 import { parse, type CsvError } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 
@@ -28,14 +29,46 @@ export interface Table {
   decimalComma: boolean;
 }
 
-/** Bytes to text: UTF-8 (with or without a byte-order mark) or UTF-16 with one. */
-function decode(bytes: Uint8Array, file: string): string {
+/** Whether `bytes` are valid text in `encoding` (a WHATWG label). */
+const readsAs = (bytes: Uint8Array, encoding: string): boolean => {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A decoder for `encoding`, or a UsageError naming the encodings people mean. */
+function decoderFor(encoding: string): TextDecoder {
+  try {
+    return new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new UsageError(`--encoding: "${encoding}" is not an encoding kam knows; for example utf-8, gbk, gb18030, big5, shift_jis, windows-1252`);
+  }
+}
+
+/**
+ * Bytes to text: UTF-8 (with or without a byte-order mark) or UTF-16 with one; in `encoding`
+ * when it is given. A file that is not UTF-8 is refused, never guessed: a Western file read as
+ * GBK gives Chinese nonsense without an error. The message says when GBK would read it.
+ */
+function decode(bytes: Uint8Array, file: string, encoding?: string): string {
+  if (encoding !== undefined) {
+    const decoder = decoderFor(encoding);
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      throw new UsageError(`${file} is not ${decoder.encoding} text: check the encoding the CRM or spreadsheet saved it in`);
+    }
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new UsageError(`${file} is not UTF-8 text: save it as "CSV UTF-8 (Comma delimited)" (Excel) or export it as UTF-8 from the CRM`);
+    const gbk = readsAs(bytes, 'gbk') ? ', or, if it came from a Chinese Excel (GBK), run again with --encoding gbk' : '';
+    throw new UsageError(`${file} is not UTF-8 text: save it as "CSV UTF-8 (Comma delimited)" (Excel) or export it as UTF-8 from the CRM${gbk}`);
   }
 }
 
@@ -77,8 +110,8 @@ function footerStart(records: string[][]): number {
   return after.length > 0 && after.every((r) => r.length === 1 || isBlank(r)) ? blank : records.length;
 }
 
-export function readTable(bytes: Uint8Array, file: string): Table {
-  const text = decode(bytes, file);
+export function readTable(bytes: Uint8Array, file: string, encoding?: string): Table {
+  const text = decode(bytes, file, encoding);
   let records: string[][];
   const delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
   try {

@@ -154,10 +154,20 @@ describe('kam import', () => {
     expect(Object.keys(readTree(root)).sort()).toEqual(['accounts/account-2.yaml', 'accounts/globex.yml']);
   });
 
+  it('reads a GBK export (Chinese Excel) with --encoding gbk', async () => {
+    const root = workspace();
+    const r = await kam(['import', csv('gbk.csv'), '--encoding', 'gbk'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('created accounts/account-2.yaml (row 2)');
+    expect(account(root, 'account-2')).toMatchObject({ name: '宁川', industry: 'Energy' });
+  });
+
   it.each([
     [['import', 'nope.csv'], 'kam: no such file: nope.csv\n'],
     [['import', csv('broken-quote.csv')], /^kam: .*broken-quote\.csv: Quote Not Closed: the parsing is finished with an opening quote at line \d+\n$/],
-    [['import', csv('gbk.csv')], /^kam: .*gbk\.csv is not UTF-8 text: save it as "CSV UTF-8 \(Comma delimited\)" \(Excel\) or export it as UTF-8 from the CRM\n$/],
+    [['import', csv('gbk.csv')], /^kam: .*gbk\.csv is not UTF-8 text: save it as "CSV UTF-8 \(Comma delimited\)" \(Excel\) or export it as UTF-8 from the CRM, or, if it came from a Chinese Excel \(GBK\), run again with --encoding gbk\n$/],
+    [['import', csv('gbk.csv'), '--encoding', 'klingon'], 'kam: --encoding: "klingon" is not an encoding kam knows; for example utf-8, gbk, gb18030, big5, shift_jis, windows-1252\n'],
+    [['import', csv('gbk.csv'), '--encoding', 'utf-8'], /^kam: .*gbk\.csv is not utf-8 text: check the encoding the CRM or spreadsheet saved it in\n$/],
     [['import', csv('excel-semicolon.csv')], /^kam: no column gives the account name: expected "Name" or "Account Name", or map one, as in --map "Company=name" \(the columns: Kunde, Branche, Umsatz 2025, Land\)\n$/],
     [['import', csv('data-loader.csv'), '--map', 'Segment__c=financials.segment'], 'kam: --map "Segment__c=financials.segment": financials has no field `segment`\n'],
     [['import', csv('data-loader.csv'), '--map', 'Segment__c=team.acount_lead'], 'kam: --map "Segment__c=team.acount_lead": team has no field `acount_lead`, did you mean `account_lead`?\n'],

@@ -22,6 +22,7 @@ import { displayPath, schemaHint } from '../written.js';
 export interface ImportOptions {
   dir?: string;
   map?: string[];
+  encoding?: string;
   dryRun?: boolean;
   force?: boolean;
 }
@@ -39,7 +40,7 @@ export async function run([csv]: unknown[], options: ImportOptions, ctx: Context
   const source = resolve(io.cwd, String(csv));
   if (!existsSync(source) || !statSync(source).isFile()) throw new UsageError(`no such file: ${csv}`);
   const root = findWorkspace(io.cwd, options.dir);
-  const plan = planImport(readTable(readFileSync(source), String(csv)), options.map ?? [], { currency: workspaceCurrency(root) });
+  const plan = planImport(readTable(readFileSync(source), String(csv), options.encoding), options.map ?? [], { currency: workspaceCurrency(root) });
 
   const out: string[] = [];
   const counts: Record<WriteResult, number> = { created: 0, replaced: 0, unchanged: 0, exists: 0 };
