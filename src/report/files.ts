@@ -4,9 +4,10 @@
  * overwritten only when `kam plan` generated it (its first line is the generated mark) or with
  * `--force`; every target is checked before the first byte is written; each file is written to a
  * temporary file and renamed (`writeFileAtomic`); a file whose content is unchanged is not rewritten.
+ * Plans of accounts that are gone are removed only when kam generated them (`removeStalePlans`).
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/write.js';
 import { GENERATED_MARK, isGenerated } from './render.js';
@@ -107,4 +108,25 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
     else result.written.push(target);
   }
   return result;
+}
+
+/**
+ * Removes the plans kam generated for accounts that no longer have a file: the files
+ * `<folder>/<id>.<ext>` of `outDir` whose id is not in `ids` and whose first line is the generated
+ * mark. Anything else stays: other files, other formats, a file someone wrote, a link, a folder
+ * that leads outside `outDir`. Returns the removed files, sorted.
+ */
+export function removeStalePlans(outDir: string, folder: string, ext: string, ids: ReadonlySet<string>): string[] {
+  const dir = resolve(outDir, folder);
+  if (!existsSync(dir) || !statSync(dir).isDirectory() || !within(realpathSync(outDir), realpathSync(dir))) return [];
+  const removed: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const id = entry.name.endsWith(`.${ext}`) ? entry.name.slice(0, -ext.length - 1) : undefined;
+    if (!entry.isFile() || id === undefined || ids.has(id)) continue;
+    const file = join(dir, entry.name);
+    if (conflict(file) !== null) continue;
+    unlinkSync(file);
+    removed.push(file);
+  }
+  return removed.sort();
 }

@@ -28,8 +28,11 @@ export const prepareRendering = async (): Promise<void> => {
   await import('handlebars');
 };
 
+/** The output folder's folder of account plans. */
+export const PLANS = 'accounts';
+
 /** Where an account's plan is written in the output folder. */
-export const planPath = (id: string, format: ReportFormat): string => `accounts/${id}.${format}`;
+export const planPath = (id: string, format: ReportFormat): string => `${PLANS}/${id}.${format}`;
 
 /** One account's plan. */
 export const planFile = (renderer: Renderer, input: PlanInput, item: AccountInput): OutputFile => ({

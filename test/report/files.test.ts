@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, utimesSync 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { writeOutputs } from '../../src/report/files.js';
+import { removeStalePlans, writeOutputs } from '../../src/report/files.js';
 import { GENERATED_MARK } from '../../src/report/render.js';
 import { tempWorkspace } from '../helpers.js';
 
@@ -57,5 +57,32 @@ describe('writeOutputs', () => {
   it('refuses an output folder that is a file', () => {
     const root = tempWorkspace({ reports: 'x' });
     expect(() => writeOutputs(join(root, 'reports'), [{ path: 'a.md', content: gen('a') }])).toThrow(/output folder is a file/);
+  });
+});
+
+describe('removeStalePlans', () => {
+  it('removes generated plans of ids not kept, in the format given, and nothing else', () => {
+    const root = tempWorkspace({
+      'reports/accounts/kept.md': gen('k'),
+      'reports/accounts/gone.md': gen('g'),
+      'reports/accounts/gone.html': gen('g'),
+      'reports/accounts/mine.md': '# notes\n',
+      'reports/accounts/sub/gone.md': gen('g'),
+      'elsewhere/outside.md': gen('o'),
+    });
+    symlinkSync(join(root, 'elsewhere/outside.md'), join(root, 'reports/accounts/link.md'));
+    const removed = removeStalePlans(join(root, 'reports'), 'accounts', 'md', new Set(['kept']));
+    expect(removed).toEqual([join(root, 'reports/accounts/gone.md')]);
+    for (const left of ['kept.md', 'gone.html', 'mine.md', 'sub/gone.md', 'link.md']) expect(existsSync(join(root, 'reports/accounts', left))).toBe(true);
+    expect(existsSync(join(root, 'elsewhere/outside.md'))).toBe(true);
+  });
+
+  it('leaves a plans folder that is a link leading outside, and a missing one, alone', () => {
+    const root = tempWorkspace({ 'elsewhere/gone.md': gen('g') });
+    mkdirSync(join(root, 'reports'));
+    expect(removeStalePlans(join(root, 'reports'), 'accounts', 'md', new Set())).toEqual([]);
+    symlinkSync(join(root, 'elsewhere'), join(root, 'reports', 'accounts'));
+    expect(removeStalePlans(join(root, 'reports'), 'accounts', 'md', new Set())).toEqual([]);
+    expect(existsSync(join(root, 'elsewhere/gone.md'))).toBe(true);
   });
 });

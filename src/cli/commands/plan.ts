@@ -13,10 +13,10 @@ import { evaluate } from '../../evaluate.js';
 import { workspaceArgument } from '../../load/files.js';
 import { WorkerFailure } from '../../load/pool.js';
 import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
-import { writeOutputs, type OutputFile } from '../../report/files.js';
+import { removeStalePlans, writeOutputs, type OutputFile } from '../../report/files.js';
 import { gatherReportInput } from '../../report/gather.js';
 import { portfolioModel } from '../../report/model.js';
-import { planFile, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
+import { PLANS, planFile, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
 import { compileTemplates, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
 import type { Config, Lang } from '../../schema/config.js';
@@ -135,12 +135,17 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
 
     const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, DEFAULT_OUT);
     const result = writeOutputs(out, files, { force: options.force, display: show });
+    // the plans of accounts whose files are gone (renamed, deleted) would look current: a whole
+    // run removes those it generated
+    const removed = ids.length === 0 ? removeStalePlans(out, PLANS, format, new Set(known)) : [];
 
     const skipped = ws.accounts.filter((d) => d.data === undefined && selected(d.id)).length;
     const what = `${plural(accounts.length, 'account plan')}${ids.length === 0 ? ' and the portfolio' : ''}`;
     const unchanged = result.unchanged.length ? ` (${result.unchanged.length} unchanged)` : '';
     const skip = skipped ? `; ${plural(skipped, 'invalid account')} skipped` : '';
-    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang})${unchanged}${skip}\n`);
+    const gone = removed.length ? `; ${plural(removed.length, 'plan')} of accounts that are gone removed` : '';
+    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang})${unchanged}${skip}${gone}\n`);
+    for (const file of removed) io.stdout.write(`  removed ${show(file)}\n`);
     return exitCode(problems);
   }
 }
