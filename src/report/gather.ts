@@ -8,13 +8,14 @@ import { validAccounts } from '../load/workspace.js';
 import type { Competitor } from '../schema/competitor.js';
 import type { Lang } from '../schema/config.js';
 import type { Finding } from '../findings.js';
-import type { AccountAnalysis, CoverageCheck, Figures, ReportInput, ScoreName } from './input.js';
+import type { ScoreFormulas } from './formula.js';
+import type { AccountAnalysis, CoverageCheck, Figures, ReportInput } from './input.js';
 
 /** What the reports take of one account's analysis (a subset of the analysis' `AccountAnalysis`). */
-export interface AnalysedAccount extends Omit<AccountAnalysis, 'coverage' | 'explain' | 'figures'> {
+export interface AnalysedAccount extends Omit<AccountAnalysis, 'coverage' | 'formulas' | 'figures'> {
   id: string;
   figures: Figures;
-  breakdown: Record<ScoreName, { explain: string }> & { relationship: { coverage: Record<CoverageCheck, boolean> } };
+  breakdown: ScoreFormulas & { relationship: { coverage: Record<CoverageCheck, boolean> } };
 }
 
 /** What the reports take of one account's rule check (a subset of the rules' `AccountCheck`). */
@@ -48,11 +49,11 @@ export function gatherReportInput(
       analysis: {
         ...rest,
         coverage: breakdown.relationship.coverage,
-        explain: {
-          attractiveness: breakdown.attractiveness.explain,
-          relationship: breakdown.relationship.explain,
-          value: breakdown.value.explain,
-          composite: breakdown.composite.explain,
+        formulas: {
+          attractiveness: breakdown.attractiveness,
+          relationship: breakdown.relationship,
+          value: breakdown.value,
+          composite: breakdown.composite,
         },
       },
       findings: check?.findings ?? [],

@@ -10,6 +10,7 @@ import type { Lang } from '../schema/config.js';
 import type { Self } from '../schema/self.js';
 import type { Finding } from '../findings.js';
 import type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
+import type { ScoreFormulas } from './formula.js';
 
 export type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
 export { abcClasses, coverageChecks, quadrants, riskLevels, segments } from '../analysis/index.js';
@@ -30,8 +31,8 @@ export interface AccountAnalysis {
   risk: { level: RiskLevel; points: number; reasons: RiskReason[] };
   figures: Figures;
   coverage: Record<CoverageCheck, boolean>;
-  /** one-line explanations of the scores (`attractiveness 85 = 0.4 x high + ...`), when known */
-  explain?: Partial<Record<ScoreName, string>>;
+  /** what the scores are made of, for the formula lines under them, when known */
+  formulas?: ScoreFormulas;
 }
 
 export interface AccountInput {

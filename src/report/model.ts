@@ -10,6 +10,8 @@ import { ContactLevel as ContactLevels, ContactRole as ContactRoles, Tier as Tie
 import { keyEffortReference, round1, tierReference } from '../analysis/index.js';
 import { daysBetween } from '../today.js';
 import type { Finding } from '../findings.js';
+import { formulaLines } from './formula.js';
+import { labelsFor } from './labels/index.js';
 import { matrixModel, type MatrixModel } from './matrix.js';
 import {
   coverageChecks,
@@ -348,7 +350,7 @@ export function planModel(input: PlanInput, item: AccountInput, portfolioHref: s
     currency: summary.currency,
     account,
     summary,
-    explain: { ...analysis.explain },
+    explain: analysis.formulas ? formulaLines(analysis.formulas, labelsFor(input.lang)) : {},
     links: { portfolio: portfolioHref },
     team: {
       roles: teamRoles.flatMap((role) => {

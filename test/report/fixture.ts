@@ -24,7 +24,12 @@ export function analysis(over: Partial<AccountAnalysis> = {}): AccountAnalysis {
       effortShare: 0.22,
     },
     coverage: { decisionMaker: true, influencer: true, executive: true, threeContacts: true, twoOwners: false },
-    explain: { attractiveness: 'attractiveness 85 = 0.4 x high + 0.3 x volume:high + 0.3 x margin:medium' },
+    formulas: {
+      attractiveness: { score: 85, factors: [{ name: 'attractiveness', input: 'high', weight: 0.4 }, { name: 'volume', input: 'high', weight: 0.3 }, { name: 'margin', input: 'medium', weight: 0.3 }] },
+      relationship: { score: 74, factors: [{ name: 'state', input: 'good', weight: 0.5 }, { name: 'level', input: 'strategic', weight: 0.2 }, { name: 'coverage', input: '4/5', weight: 0.3 }] },
+      value: { score: 100, revenue: 6800000, lower: 0, equal: 0, others: 0 },
+      composite: { score: 82.6, factors: [{ name: 'A', input: 85, weight: 0.45 }, { name: 'V', input: 100, weight: 0.35 }, { name: 'R', input: 74, weight: 0.2 }] },
+    },
     ...over,
   };
 }

@@ -236,6 +236,30 @@ export interface Labels {
   scores: Record<ScoreName, string>;
   /** one-letter score names: A, R, V, S */
   scoreShort: Record<ScoreName, string>;
+  /**
+   * The formula lines under the scores (`attractiveness 80 = 0.4 x medium + 0.3 x volume:high`).
+   * English writes them as `kam score --json` does; `{name}`, `{score}`, ... are filled in.
+   */
+  formula: {
+    /** a score's name in its formula */
+    names: Record<ScoreName, string>;
+    /** a factor's name in a term (`volume` in `0.3 x volume:high`); A, V and R stay letters */
+    factors: Record<'volume' | 'margin' | 'state' | 'level' | 'coverage', string>;
+    /** `x` in `0.3 x volume:high`, and the `:` after the factor's name */
+    times: string;
+    of: string;
+    /** the values from the YAML as written (`very_strong`), or by their labels (`目前关系非常牢固`) */
+    inputs: 'yaml' | 'labels';
+    unknown: string;
+    /** `{name} {score} = {terms}` */
+    weighted: string;
+    /** `{name}`, `{score}`, `{lower}`, `{equal}`, `{others}`, `{revenue}` */
+    value: string;
+    /** `{name}` of the only account */
+    valueOnly: string;
+    /** `{revenue}` when an account has none */
+    revenueUnknown: string;
+  };
   tier: Record<Tier, string>;
   abc: Record<Abc, string>;
   segment: Record<Segment, string>;
