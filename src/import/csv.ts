@@ -1,7 +1,8 @@
 /**
  * A CRM export (CSV) as a header and rows of trimmed text cells, read with csv-parse: quoted
  * fields with delimiters and line breaks, a UTF-8 byte-order mark, UTF-16 text (Excel's
- * "Unicode text"), another encoding when named (`--encoding gbk`: Chinese Excel), and `,`, `;` or tab as the delimiter, whichever the header line uses most.
+ * "Unicode text"), another encoding when named (`--encoding gbk`: Chinese Excel), and `,`, `;`
+ * or tab as the delimiter, whichever the header line uses most.
  * Rows are numbered as a spreadsheet shows them: the header is row 1. A report footer is left out.
  */
 import { TextDecoder } from 'node:util';

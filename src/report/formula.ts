@@ -6,6 +6,7 @@
 import { num } from '../analysis/text.js';
 import type { Rating } from '../schema/common.js';
 import type { RelationshipLevel, RelationshipState } from '../schema/account.js';
+import { fill } from './helpers.js';
 import type { ScoreName } from './input.js';
 import type { Labels } from './labels/types.js';
 
@@ -25,8 +26,6 @@ export interface ValueFormula {
 }
 
 export type ScoreFormulas = Record<Exclude<ScoreName, 'value'>, WeightedFormula> & { value: ValueFormula };
-
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
 /** A factor's input as the labels show it: a rating, a relationship state or level, else as is. */
 function inputText(factor: string, input: string | number, labels: Labels): string {

@@ -79,7 +79,8 @@ function lookupLabel(labels: Labels, path: string): unknown {
   return node;
 }
 
-const fill = (text: string, hash: Record<string, unknown>) =>
+/** A label with its `{placeholders}` filled from `hash` (unknown ones kept as written). */
+export const fill = (text: string, hash: Record<string, unknown>): string =>
   !text.includes('{') ? text : text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(hash, name) ? String(hash[name] ?? '') : whole));
 
 export function makeHelpers(format: ReportFormat, labels: Labels, SafeString: Safe): Record<string, HelperDelegate> {

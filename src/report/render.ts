@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Lang } from '../schema/config.js';
 import { escapeMarkdown, mapStrings } from './escape.js';
 import { makeHelpers, TemplateError, type ReportFormat } from './helpers.js';
@@ -92,14 +93,17 @@ function partialsOf(templates: TemplateSet, partialFormat: string): [string, str
 }
 
 /**
- * Handlebars' output by template text, escaping and helper names (`specKey`). `npm run build`
- * saves the built-in templates' specs (scripts/precompile-templates.js), so a run compiles only
- * the templates a workspace overrides: compiling the built-in ones takes over 100 ms.
+ * Handlebars' output by template text, escaping, helper names and Handlebars version (`specKey`).
+ * `npm run build` saves the built-in templates' specs (scripts/precompile-templates.js), so a run
+ * compiles only the templates a workspace overrides: compiling the built-in ones takes over 100 ms.
  */
 export type SpecCache = Map<string, string>;
 
-export const specKey = (text: string, escape: boolean, helpers: readonly string[]): string =>
-  createHash('sha256').update(`${escape ? 'escaped' : 'raw'}\0${helpers.join(',')}\0`).update(text).digest('hex');
+/** The installed Handlebars' version, without importing it (its compiler makes the specs). */
+const handlebarsVersion = (): string => (createRequire(import.meta.url)('handlebars/package.json') as { version: string }).version;
+
+const specKey = (text: string, escape: boolean, helpers: readonly string[], version: string): string =>
+  createHash('sha256').update(`${version}\0${escape ? 'escaped' : 'raw'}\0${helpers.join(',')}\0`).update(text).digest('hex');
 
 const BUILT_SPECS = new URL('./precompiled.json', import.meta.url);
 let builtSpecs: SpecCache | undefined;
@@ -123,6 +127,7 @@ function savedSpecs(): SpecCache {
 export async function compileTemplates(templates: TemplateSet, format: ReportFormat, cache: SpecCache = savedSpecs()): Promise<CompiledTemplates> {
   const known = knownHelpers();
   const helperNames = Object.keys(known);
+  const version = handlebarsVersion();
   let handlebars: typeof import('handlebars') | undefined;
   const compile = async (text: string, escape: boolean): Promise<string> => {
     handlebars ??= (await import('handlebars')).default;
@@ -140,7 +145,7 @@ export async function compileTemplates(templates: TemplateSet, format: ReportFor
   const compiler = (escape: boolean) => async (name: string): Promise<Precompiled> => {
     const source = templates.get(name);
     if (!source) throw new TemplateError(`missing template ${name}`);
-    const key = specKey(source.text, escape, helperNames);
+    const key = specKey(source.text, escape, helperNames, version);
     let spec = cache.get(key);
     if (spec === undefined) {
       try {
