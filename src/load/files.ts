@@ -4,7 +4,7 @@
  * heavy modules load (worker threads start early for a large one).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 
 export type FileKind = 'config' | 'self' | 'competitor' | 'account';
@@ -23,6 +23,20 @@ export function findWorkspace(cwd: string, dir?: string): string {
     if (existsSync(join(at, CONFIG_FILE))) return at;
     if (dirname(at) === at) return resolve(cwd);
   }
+}
+
+/** What kam reads in a workspace: any one of these makes a folder one. */
+const WORKSPACE_MARKS = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml', 'accounts', 'competitors'];
+
+/**
+ * `root` when it holds anything kam reads, else a UsageError: a command that checks a workspace
+ * run in the wrong folder (a CI job's path, say) must not pass on nothing.
+ */
+export function requireWorkspace(root: string, cwd: string): string {
+  if (WORKSPACE_MARKS.some((mark) => existsSync(join(root, mark)))) return root;
+  const rel = relative(cwd, root);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? root : rel;
+  throw new UsageError(`not a kam workspace: ${shown} has no kam.yaml and no accounts/ folder; run \`kam init\` there, or name the workspace with -C <folder>`);
 }
 
 /** What kind of file a workspace-relative path is. */

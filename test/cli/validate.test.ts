@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { example, kam, kamProcess, tempWorkspace } from '../helpers.js';
 
@@ -27,6 +28,24 @@ describe('kam validate', () => {
     const r = kamProcess(['validate', '-C', '/no/such/folder']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('kam: no such workspace folder: /no/such/folder\n');
+  });
+
+  it.each([['validate'], ['check'], ['score'], ['plan']])('kam %s exits 2 in a folder that is not a workspace, writing nothing', async (command) => {
+    const cwd = tempWorkspace({ 'notes.txt': 'x' });
+    const r = await kam([command], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kam: not a kam workspace: . has no kam.yaml and no accounts/ folder; run `kam init` there, or name the workspace with -C <folder>\n');
+    const outside = await kam([command, '-C', cwd]);
+    expect(outside.stderr).toContain(`not a kam workspace: ${cwd} has no kam.yaml`);
+    expect(readdirSync(cwd)).toEqual(['notes.txt']);
+  });
+
+  it('takes a folder with accounts and no kam.yaml as a workspace, and files named anywhere', async () => {
+    expect((await kam(['check'], { cwd: tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n' }) })).code).toBe(0);
+    const cwd = tempWorkspace({ 'a.yaml': 'id: a\nname: A\n' });
+    const r = await kam(['validate', 'a.yaml'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 file valid');
   });
 
   it('exits 2 for an unknown flag', () => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { sortFindings } from '../../findings.js';
-import { findWorkspace, loadWorkspaceParallel, toWorkspacePath } from '../../load/workspace.js';
+import { findWorkspace, loadWorkspaceParallel, requireWorkspace, toWorkspacePath } from '../../load/workspace.js';
 import { ruleSettingFindings } from '../../rules/run.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
@@ -14,6 +14,7 @@ export async function run([files]: unknown[], options: FindingsOptions & { dir?:
   const named = (files as string[] | undefined) ?? [];
   const root = findWorkspace(io.cwd, options.dir);
   for (const file of named) if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`no such file: ${file}`);
+  if (named.length === 0) requireWorkspace(root, io.cwd);
   const progress = progressLine(io, 'kam validate: loading');
   const ws = await loadWorkspaceParallel(root, {
     keep: 'findings',
