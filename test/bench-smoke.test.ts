@@ -34,5 +34,6 @@ describe('benchmark runner', () => {
     // every case ran: a ratio, not n/a (a command that failed would show "FAIL (its error)")
     for (const row of rows) expect(row, row).toMatch(/\d+\.\d+x|MiB/);
     expect(r.stdout).toMatch(/^\d+ passed, \d+ failed$/m);
+    expect(r.stdout).toContain('| case | time | against | its time | ratio | rounds | target | verdict |');
   }, 300_000);
 });
