@@ -22,6 +22,8 @@ const SMALL = smoke ? 20 : 1000;
 const LARGE = smoke ? 50 : 10000;
 const CHANGED = smoke ? 5 : 100;
 const ANALYSIS = smoke ? [500, 5000] : [10000, 100000];
+/** Runs a round of the start-up cases (node -e 0, --version, --help): their noise is the largest. */
+const START_REPEAT = smoke ? 1 : 5;
 
 const log = (s) => process.stderr.write(`${s}\n`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,23 +72,34 @@ function once({ argv, cwd = repo }) {
 /**
  * Median wall time of every case over `runs` rounds, after one unmeasured round that warms the
  * file cache. Each round runs every case once, floors and commands in turn, so that a slow spell
- * of a shared machine weighs on a case and on the floor it is compared with alike.
+ * of a shared machine weighs on a case and on the floor it is compared with alike. A case with
+ * `repeat` runs that many times a round, interleaved with the other repeated cases: start-up
+ * takes a few tens of ms, where the machine's noise is largest, and more runs cost little.
  */
 function timeAll(cases) {
   const times = new Map(cases.map((c) => [c.name, []]));
   const errors = new Map();
+  const repeats = Math.max(...cases.map((c) => c.repeat ?? 1));
   for (let round = -1; round < runs; round++) {
     log(round < 0 ? 'warming up' : `round ${round + 1} of ${runs}`);
-    for (const c of cases) {
-      if (errors.has(c.name)) continue;
-      const r = once(c);
-      if (r.error) errors.set(c.name, r.error);
-      else if (round >= 0) times.get(c.name).push(r.ms);
+    const inRound = new Map(cases.map((c) => [c.name, []]));
+    for (let rep = 0; rep < repeats; rep++) {
+      for (const c of cases) {
+        if (errors.has(c.name) || rep >= (c.repeat ?? 1)) continue;
+        const r = once(c);
+        if (r.error) errors.set(c.name, r.error);
+        else inRound.get(c.name).push(r.ms);
+      }
     }
+    if (round >= 0) for (const [name, ms] of inRound) times.get(name).push(ms);
   }
-  // each case's time per round too: a ratio per round compares runs made minutes apart at most
+  // each case's median per round too: a ratio per round compares runs made minutes apart at most
   return Object.fromEntries(
-    cases.map((c) => [c.name, errors.has(c.name) ? { ms: NaN, times: [], error: errors.get(c.name) } : { ms: median(times.get(c.name)), times: times.get(c.name) }]),
+    cases.map((c) => {
+      if (errors.has(c.name)) return [c.name, { ms: NaN, times: [], error: errors.get(c.name) }];
+      const rounds = times.get(c.name);
+      return [c.name, { ms: median(rounds.flat()), times: rounds.map(median) }];
+    }),
   );
 }
 
@@ -107,15 +120,15 @@ const kam = (...a) => [bin, ...a];
 const out = join(work, 'reports');
 rmSync(out, { recursive: true, force: true });
 const floorCases = [
-  { name: 'node', argv: ['-e', '0'] },
+  { name: 'node', argv: ['-e', '0'], repeat: START_REPEAT },
   { name: `read ${SMALL}`, argv: [join(here, 'floors/read.js'), small] },
   { name: `read ${LARGE}`, argv: [join(here, 'floors/read.js'), large] },
   { name: `js-yaml ${SMALL}`, argv: [join(here, 'floors/parse.js'), small] },
   { name: `js-yaml ${LARGE}`, argv: [join(here, 'floors/parse.js'), large] },
 ];
 const commandCases = [
-  { name: 'kam --version', argv: kam('--version') },
-  { name: 'kam --help', argv: kam('--help') },
+  { name: 'kam --version', argv: kam('--version'), repeat: START_REPEAT },
+  { name: 'kam --help', argv: kam('--help'), repeat: START_REPEAT },
   ...[SMALL, LARGE].flatMap((n) => {
     const ws = n === SMALL ? small : large;
     return [
@@ -171,7 +184,7 @@ const peak = peakMiB(kam('check', '-C', large, '--format', 'json'));
 
 const fmt = (ms) => (Number.isFinite(ms) ? (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`) : 'n/a');
 const lines = [
-  `kam benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run${runs === 1 ? '' : 's'}${smoke ? ' (smoke)' : ''}`,
+  `kam benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} run${runs === 1 ? '' : 's'}${START_REPEAT > 1 ? ` (start-up: ${runs * START_REPEAT})` : ''}${smoke ? ' (smoke)' : ''}`,
   '',
   '| floor | time |',
   '|---|---|',
