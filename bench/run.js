@@ -153,7 +153,7 @@ for (let round = 0; round < runs; round++) {
   for (const n of ANALYSIS) {
     const r = spawnSync(process.execPath, [join(here, 'analysis.js'), String(n), '3'], { encoding: 'utf8', maxBuffer: 1 << 26 });
     analysed.get(n).push(r.status === 0 ? Number(r.stdout.trim()) : NaN);
-    if (r.status !== 0) measured[`analysis ${n}`] = { ms: NaN, error: (r.stderr || '').trim().split('\n').pop() };
+    if (r.status !== 0) measured[`analysis ${n}`] = { ms: NaN, times: [], error: (r.stderr || '').trim().split('\n').pop() };
   }
 }
 for (const [n, times] of analysed) measured[`analysis ${n}`] ??= { ms: median(times), times };
