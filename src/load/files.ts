@@ -4,8 +4,9 @@
  * heavy modules load (worker threads start early for a large one).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { shownPath } from '../util/shown-path.js';
 
 export type FileKind = 'config' | 'self' | 'competitor' | 'account';
 
@@ -34,9 +35,7 @@ const WORKSPACE_MARKS = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml', 'accoun
  */
 export function requireWorkspace(root: string, cwd: string): string {
   if (WORKSPACE_MARKS.some((mark) => existsSync(join(root, mark)))) return root;
-  const rel = relative(cwd, root);
-  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? root : rel;
-  throw new UsageError(`not a kam workspace: ${shown} has no kam.yaml and no accounts/ folder; run \`kam init\` there, or name the workspace with -C <folder>`);
+  throw new UsageError(`not a kam workspace: ${shownPath(cwd, root)} has no kam.yaml and no accounts/ folder; run \`kam init\` there, or name the workspace with -C <folder>`);
 }
 
 /** What kind of file a workspace-relative path is. */

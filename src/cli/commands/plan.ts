@@ -5,7 +5,7 @@
  * Handlebars templates (SPEC section 7). Invalid accounts are reported on stderr and skipped
  * (exit 1); the valid ones are still rendered. With ids, only those plans are rendered.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { sortFindings, type Finding } from '../../findings.js';
 import { stylish } from '../../format/stylish.js';
@@ -21,6 +21,7 @@ import { compileTemplates, TemplateError, type CompiledTemplates, type ReportFor
 import { loadTemplates } from '../../report/templates.js';
 import type { Config, Lang } from '../../schema/config.js';
 import { todayFor } from '../../today.js';
+import { shownPath } from '../../util/shown-path.js';
 import { didYouMean } from '../../util/suggest.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
@@ -49,11 +50,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   const { dir, ids: named } = workspaceArgument(io.cwd, options.dir, (positionals as string[] | undefined) ?? []);
   let ids = named;
   const root = requireWorkspace(findWorkspace(io.cwd, dir), io.cwd);
-  /** a path for messages: relative to the current folder when inside it, else absolute */
-  const show = (abs: string) => {
-    const rel = relative(io.cwd, abs);
-    return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
-  };
+  const show = (abs: string) => shownPath(io.cwd, abs);
 
   const todayIn = todayFor(options.asOf, () => io.today());
   const loading = progressLine(io, 'kam plan: loading');
