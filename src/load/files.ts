@@ -13,8 +13,23 @@ export type FileKind = 'config' | 'self' | 'competitor' | 'account';
 export const CONFIG_FILE = 'kam.yaml';
 export const YAML_EXT = /\.ya?ml$/;
 
-/** `-C` if given (must be a folder), else the nearest folder upward holding kam.yaml, else cwd. */
-export function findWorkspace(cwd: string, dir?: string): string {
+/** What kam reads in a workspace: any one of these makes a folder one. */
+const WORKSPACE_MARKS = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml', 'accounts', 'competitors'];
+
+/**
+ * `-C` if given (must be a folder), else the nearest folder upward holding kam.yaml, else cwd.
+ * `required`: the folder must hold something kam reads, else a UsageError: a command that checks
+ * a workspace run in the wrong folder (a CI job's path, say) must not pass on nothing.
+ */
+export function findWorkspace(cwd: string, dir?: string, { required = false } = {}): string {
+  const root = locateWorkspace(cwd, dir);
+  if (required && !WORKSPACE_MARKS.some((mark) => existsSync(join(root, mark)))) {
+    throw new UsageError(`not a kam workspace: ${shownPath(cwd, root)} has no kam.yaml and no accounts/ folder; run \`kam init\` there, or name the workspace with -C <folder>`);
+  }
+  return root;
+}
+
+function locateWorkspace(cwd: string, dir?: string): string {
   if (dir !== undefined) {
     const root = resolve(cwd, dir);
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no such workspace folder: ${dir}`);
@@ -24,18 +39,6 @@ export function findWorkspace(cwd: string, dir?: string): string {
     if (existsSync(join(at, CONFIG_FILE))) return at;
     if (dirname(at) === at) return resolve(cwd);
   }
-}
-
-/** What kam reads in a workspace: any one of these makes a folder one. */
-const WORKSPACE_MARKS = ['kam.yaml', 'kam.yml', 'self.yaml', 'self.yml', 'accounts', 'competitors'];
-
-/**
- * `root` when it holds anything kam reads, else a UsageError: a command that checks a workspace
- * run in the wrong folder (a CI job's path, say) must not pass on nothing.
- */
-export function requireWorkspace(root: string, cwd: string): string {
-  if (WORKSPACE_MARKS.some((mark) => existsSync(join(root, mark)))) return root;
-  throw new UsageError(`not a kam workspace: ${shownPath(cwd, root)} has no kam.yaml and no accounts/ folder; run \`kam init\` there, or name the workspace with -C <folder>`);
 }
 
 /** What kind of file a workspace-relative path is. */

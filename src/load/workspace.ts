@@ -24,7 +24,7 @@ import type { Precheck } from '../rules/run.js';
 import { dropLoaders, endLoaders, exchange, held, parallelFor, takeLoaders, type Held } from './pool.js';
 import type { LoadTask, WorkerDoc } from './worker.js';
 
-export { CONFIG_FILE, findWorkspace, kindOf, listWorkspaceFiles, requireWorkspace, selectWorkspaceFiles, toWorkspacePath, type FileKind } from './files.js';
+export { CONFIG_FILE, findWorkspace, kindOf, listWorkspaceFiles, selectWorkspaceFiles, toWorkspacePath, type FileKind } from './files.js';
 
 const schemas = { config: Config, self: Self, competitor: Competitor, account: Account } satisfies Record<FileKind, z.ZodType>;
 type DataOf = { config: Config; self: Self; competitor: Competitor; account: Account };

@@ -5,7 +5,7 @@
  */
 import { sortFindings, type Finding } from '../../findings.js';
 import { tiersFor } from '../../evaluate.js';
-import { findWorkspace, loadWorkspaceParallel, requireWorkspace, type Workspace } from '../../load/workspace.js';
+import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
 import { checkWorkspace, ruleMeta } from '../../rules/run.js';
 import { todayFor } from '../../today.js';
 import { changedFiles } from '../changed-files.js';
@@ -40,7 +40,7 @@ export function scopeOf(ws: Workspace, changed: ReadonlySet<string>): Set<string
 
 export async function run(_args: unknown[], options: CheckOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
-  const root = requireWorkspace(findWorkspace(io.cwd, options.dir), io.cwd);
+  const root = findWorkspace(io.cwd, options.dir, { required: true });
   const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
   const todayIn = todayFor(options.asOf, () => io.today());
   const progress = progressLine(io, 'kam check: loading');

@@ -12,7 +12,7 @@ import { stylish } from '../../format/stylish.js';
 import { evaluate } from '../../evaluate.js';
 import { workspaceArgument } from '../../load/files.js';
 import { WorkerFailure } from '../../load/pool.js';
-import { findWorkspace, loadWorkspaceParallel, requireWorkspace, type Workspace } from '../../load/workspace.js';
+import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
 import { removeStalePlans, writeOutputs, type OutputFile } from '../../report/files.js';
 import { gatherReportInput } from '../../report/gather.js';
 import { portfolioModel } from '../../report/model.js';
@@ -49,7 +49,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   const { io } = ctx;
   const { dir, ids: named } = workspaceArgument(io.cwd, options.dir, (positionals as string[] | undefined) ?? []);
   let ids = named;
-  const root = requireWorkspace(findWorkspace(io.cwd, dir), io.cwd);
+  const root = findWorkspace(io.cwd, dir, { required: true });
   const show = (abs: string) => shownPath(io.cwd, abs);
 
   const todayIn = todayFor(options.asOf, () => io.today());

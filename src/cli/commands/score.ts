@@ -7,7 +7,7 @@ import { scoresJson } from '../../analysis/json.js';
 import { UsageError } from '../../errors.js';
 import { stylish } from '../../format/stylish.js';
 import { evaluate } from '../../evaluate.js';
-import { findWorkspace, loadWorkspaceParallel, requireWorkspace, validAccounts } from '../../load/workspace.js';
+import { findWorkspace, loadWorkspaceParallel, validAccounts } from '../../load/workspace.js';
 import { Tier } from '../../schema/account.js';
 import { todayFor } from '../../today.js';
 import { progressLine } from '../io.js';
@@ -33,7 +33,7 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
 
   const todayIn = todayFor(options.asOf, () => io.today());
   const progress = progressLine(io, 'kam score: loading');
-  const ws = await loadWorkspaceParallel(requireWorkspace(findWorkspace(io.cwd, options.dir), io.cwd), {
+  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir, { required: true }), {
     rules: { today: todayIn, positions: false },
     keep: 'analysed',
     onProgress: progress?.update,

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { sortFindings } from '../../findings.js';
-import { findWorkspace, loadWorkspaceParallel, requireWorkspace, toWorkspacePath } from '../../load/workspace.js';
+import { findWorkspace, loadWorkspaceParallel, toWorkspacePath } from '../../load/workspace.js';
 import { ruleSettingFindings } from '../../rules/run.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
@@ -12,9 +12,9 @@ import { printFindings, type FindingsOptions } from '../output.js';
 export async function run([files]: unknown[], options: FindingsOptions & { dir?: string }, ctx: Context): Promise<number> {
   const { io } = ctx;
   const named = (files as string[] | undefined) ?? [];
-  const root = findWorkspace(io.cwd, options.dir);
+  // files named are checked wherever they are; the whole of a folder must be a workspace
+  const root = findWorkspace(io.cwd, options.dir, { required: named.length === 0 });
   for (const file of named) if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`no such file: ${file}`);
-  if (named.length === 0) requireWorkspace(root, io.cwd);
   const progress = progressLine(io, 'kam validate: loading');
   const ws = await loadWorkspaceParallel(root, {
     keep: 'findings',
