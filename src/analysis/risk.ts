@@ -3,9 +3,10 @@
  * with its rule id, points, a message a consultant understands and the document path it is about
  * (for `kam check` and reports to point at). Level: 0-2 low, 3-5 medium, 6 and up high.
  *
- * One rule, one entry of `riskRules`: `id`, `description` and a pure `assess` that returns a
- * reason or nothing.
+ * One rule, one entry of `riskRules`: `id` (its description is in `src/codes.ts`) and a pure
+ * `assess` that returns a reason or nothing.
  */
+import { codes, type RiskCode } from '../codes.js';
 import type { DocPath } from '../load/locate.js';
 import type { Account, Lifecycle, RelationshipState } from '../schema/account.js';
 import { daysBetween } from '../today.js';
@@ -46,13 +47,18 @@ export interface RiskContext {
   serviceSlaDays: number;
 }
 
-interface RiskRule<Id extends string> {
+interface RiskRule<Id extends RiskCode> {
   id: Id;
+  /** from the catalogue (`src/codes.ts`) */
   description: string;
   assess(account: Account, ctx: RiskContext): RiskHit | undefined;
 }
 
-const defineRiskRule = <Id extends string>(rule: RiskRule<Id>) => rule;
+const defineRiskRule = <Id extends RiskCode>(rule: Omit<RiskRule<Id>, 'description'>): RiskRule<Id> => ({
+  id: rule.id,
+  description: codes[rule.id].description.en,
+  assess: rule.assess,
+});
 
 const riskStates: readonly RelationshipState[] = ['defensive', 'regressing'];
 const riskLifecycles: readonly Lifecycle[] = ['defense', 'hibernation', 'suspension'];
@@ -66,7 +72,6 @@ const list = (names: string[]) => names.join(', ');
 export const riskRules = [
   defineRiskRule({
     id: 'risk/criteria',
-    description: 'purchase criteria: who meets them, we or a competitor (weapon 3: safe / alert / alarm)',
     assess(account) {
       const path = ['self', 'meets_criteria'];
       const rivals = (account.competitors ?? []).filter((c) => c.meets_criteria === true).map((c) => c.name ?? c.ref ?? '?');
@@ -80,7 +85,6 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/relationship',
-    description: 'relationship defensive or regressing',
     assess(account) {
       const state = account.assessment?.relationship;
       return state && riskStates.includes(state)
@@ -90,7 +94,6 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/lifecycle',
-    description: 'lifecycle stage defense, hibernation or suspension',
     assess(account) {
       const stage = account.assessment?.lifecycle;
       return stage && riskLifecycles.includes(stage)
@@ -100,7 +103,6 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/single-threaded',
-    description: 'at most one contact, or at most one person on our side holding the contacts',
     assess(account) {
       const contacts = account.contacts ?? [];
       const path = ['contacts'];
@@ -114,7 +116,6 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/no-executive',
-    description: 'no executive-level contact',
     assess(account) {
       return (account.contacts ?? []).some((c) => c.level === 'executive')
         ? undefined
@@ -123,7 +124,6 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/open-issues',
-    description: `service issues open longer than checks.service_sla_days (+1 each, at most +${MAX_ISSUE_POINTS})`,
     assess(account, { today, serviceSlaDays }) {
       const late = (account.service?.issues ?? [])
         .map((issue, index) => ({ issue, index, days: daysBetween(issue.opened, today) }))
@@ -141,7 +141,6 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/satisfaction',
-    description: `latest satisfaction below ${SATISFACTION_FLOOR}, or lower than the one before`,
     assess(account) {
       const surveys = (account.service?.satisfaction ?? []).map((s, index) => ({ ...s, index }));
       surveys.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.index - y.index));
@@ -161,7 +160,6 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/revenue-drop',
-    description: `latest revenue down ${pct(REVENUE_DROP)} or more on the year before`,
     assess(_account, { figures: f }) {
       if (f.latestRevenue === null || f.previousRevenue === null || f.previousRevenue <= 0) return undefined;
       // (previous - latest) / previous is exact for a drop of exactly 10 %
@@ -177,7 +175,6 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/price',
-    description: 'our price position above market (weapon 7)',
     assess(account) {
       return account.self?.price_position === 'above_market'
         ? { points: 1, path: ['self', 'price_position'], message: 'our price is above market' }
@@ -187,6 +184,11 @@ export const riskRules = [
 ] as const;
 
 export type RiskRuleId = (typeof riskRules)[number]['id'];
+
+// every risk rule has a code in the catalogue, and every risk code a rule here
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const catalogued: Same<RiskRuleId, RiskCode> = true;
+void catalogued;
 
 export const riskLevelOf = (points: number): RiskLevel => (points >= 6 ? 'high' : points >= 3 ? 'medium' : 'low');
 

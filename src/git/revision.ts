@@ -8,6 +8,7 @@
  * tests can count the processes.
  */
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
+import { fileCodes } from '../codes.js';
 import { UsageError } from '../errors.js';
 import { MAX_BYTES, decode, type Decoded } from '../load/read.js';
 import { selectWorkspaceFiles } from '../load/workspace.js';
@@ -166,7 +167,7 @@ export async function readRevision(repo: Repo, revision: string): Promise<Revisi
     if (entry && entry.size > MAX_BYTES) return decode({ length: entry.size } as Uint8Array);
     const bytes = entry && blobs.get(entry.oid);
     // a listed file whose object git does not have: a shallow or partial clone
-    if (!bytes) return { problem: { rule: 'yaml/unreadable', message: `git has no content for this file at ${revision} (a shallow or partial clone?)`, line: 1, column: 1 } };
+    if (!bytes) return { problem: { rule: fileCodes.unreadable, message: `git has no content for this file at ${revision} (a shallow or partial clone?)`, line: 1, column: 1 } };
     return decode(bytes);
   };
   return { revision, commit, list, read };

@@ -7,7 +7,8 @@
  * and whose `toJS` refuses alias-expansion bombs. Both read YAML 1.2 core (dates stay strings).
  */
 import jsyaml from 'js-yaml';
-import type { YAMLError } from 'yaml';
+import type { ErrorCode, YAMLError } from 'yaml';
+import { fileCodes, parserCode, type ParserError } from '../codes.js';
 import { eemeli } from './eemeli.js';
 import { DocumentLocator, EventLocator, EventRecorder, LineIndex, startLocator, type Locator } from './locate.js';
 import type { Problem } from './read.js';
@@ -23,7 +24,11 @@ export interface Parsed {
 const ANCHOR_OR_ALIAS = /(?:^|[\s[\]{},:?-])[&*][^\s[\]{},]/;
 const MAX_ALIASES = 100;
 
-const yamlRule = (code: string) => `yaml/${code.toLowerCase().replace(/_/g, '-')}`;
+// the catalogue lists every error code of the parser: a new one in `yaml` does not compile until it has an entry
+const yamlRule = (code: ErrorCode & ParserError) => parserCode(code);
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everyParserError: Same<ErrorCode, ParserError> = true;
+void everyParserError;
 
 /** Plainer words than the parser's for the mistakes people make most. */
 const MESSAGES: Partial<Record<string, string>> = {
@@ -85,7 +90,7 @@ function slow(text: string): Parsed {
       locator,
       problems: [
         {
-          rule: alias ? 'yaml/alias-bomb' : 'yaml/invalid',
+          rule: alias ? fileCodes.aliasBomb : fileCodes.invalid,
           message: alias ? `aliases expand to too many nodes (more than ${MAX_ALIASES}): refusing to expand them` : cleanMessage(String(error)),
           ...(alias && firstAlias >= 0 ? lines.position(firstAlias) : { line: 1, column: 1 }),
         },
@@ -105,7 +110,7 @@ export function parseYaml(text: string, positions = false): Parsed {
   } catch (error) {
     // a parser that overflows its stack on absurd nesting still yields a finding, not a crash
     const message = error instanceof RangeError ? 'nesting is too deep to parse' : `cannot parse: ${String(error)}`;
-    return { value: undefined, locator: startLocator, problems: [{ rule: 'yaml/invalid', message, line: 1, column: 1 }] };
+    return { value: undefined, locator: startLocator, problems: [{ rule: fileCodes.invalid, message, line: 1, column: 1 }] };
   }
 }
 

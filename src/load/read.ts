@@ -4,13 +4,14 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fileCodes, type Code } from '../codes.js';
 import { LineIndex } from './locate.js';
 
 export const MAX_BYTES = 1024 * 1024;
 
 /** A problem in one file, before it is tied to a workspace path and an account. */
 export interface Problem {
-  rule: string;
+  rule: Code;
   message: string;
   line: number;
   column: number;
@@ -34,7 +35,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-function at(bytes: Uint8Array, offset: number, rule: string, message: string): Problem {
+function at(bytes: Uint8Array, offset: number, rule: Code, message: string): Problem {
   // the bytes before `offset` are valid UTF-8, so they decode to the text a user's editor shows
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
   return { rule, message, ...new LineIndex(before).position(before.length) };
@@ -42,13 +43,13 @@ function at(bytes: Uint8Array, offset: number, rule: string, message: string): P
 
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_BYTES) {
-    return { problem: { rule: 'yaml/too-large', message: `file is ${bytes.length} bytes; the limit is ${MAX_BYTES} (1 MiB)`, line: 1, column: 1 } };
+    return { problem: { rule: fileCodes.tooLarge, message: `file is ${bytes.length} bytes; the limit is ${MAX_BYTES} (1 MiB)`, line: 1, column: 1 } };
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { problem: at(bytes, Math.min(nul, firstInvalidUtf8(bytes)), 'yaml/binary', 'binary file (NUL byte): a plan file must be UTF-8 text') };
+  if (nul !== -1) return { problem: at(bytes, Math.min(nul, firstInvalidUtf8(bytes)), fileCodes.binary, 'binary file (NUL byte): a plan file must be UTF-8 text') };
   if (!isUtf8(bytes)) {
     const bad = Math.min(firstInvalidUtf8(bytes), bytes.length - 1);
-    return { problem: at(bytes, bad, 'yaml/encoding', `not UTF-8: byte 0x${bytes[bad].toString(16).padStart(2, '0')} is not valid here; save the file as UTF-8`) };
+    return { problem: at(bytes, bad, fileCodes.encoding, `not UTF-8: byte 0x${bytes[bad].toString(16).padStart(2, '0')} is not valid here; save the file as UTF-8`) };
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
@@ -74,7 +75,7 @@ export function readSource(path: string): Decoded {
     return decode(bytes.subarray(0, read));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { problem: { rule: 'yaml/unreadable', message: `cannot read the file (${code})`, line: 1, column: 1 } };
+    return { problem: { rule: fileCodes.unreadable, message: `cannot read the file (${code})`, line: 1, column: 1 } };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

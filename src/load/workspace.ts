@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import { Account } from '../schema/account.js';
+import { fileCodes } from '../codes.js';
 import { schemaRules } from '../schema/common.js';
 import { Competitor } from '../schema/competitor.js';
 import { Config, defaultConfig } from '../schema/config.js';
@@ -110,7 +111,7 @@ export function loadDocWith<K extends FileKind>(kind: K, file: string, source: D
   const raw = kind === 'config' && (parsed.value === null || parsed.value === undefined) ? {} : parsed.value;
   const issues: SchemaIssue[] = [];
   if (raw === null || raw === undefined) {
-    issues.push({ path: [], target: 'key', rule: 'yaml/empty', message: 'the file is empty: it must hold a mapping (key: value lines)' });
+    issues.push({ path: [], target: 'key', rule: fileCodes.empty, message: 'the file is empty: it must hold a mapping (key: value lines)' });
   } else {
     const result = schema.safeParse(raw);
     if (!result.success) issues.push(...zodIssues(result.error, raw));
@@ -156,7 +157,7 @@ function assemble(root: string, loaded: { config: Config; configDoc: Doc<'config
     const key = `${doc.kind}:${doc.id}`;
     if (doc.id !== null && seen.has(key)) {
       doc.data = undefined;
-      doc.findings.push(finding(doc, 'schema/duplicate-id', `\`${doc.id}\` is also defined by ${seen.get(key)}`, { line: 1, column: 1 }));
+      doc.findings.push(finding(doc, schemaRules.duplicateId, `\`${doc.id}\` is also defined by ${seen.get(key)}`, { line: 1, column: 1 }));
     } else if (doc.id !== null) seen.set(key, doc.file);
     ws.findings.push(...doc.findings);
     if (doc.kind === 'self') ws.self = doc as Doc<'self'>;

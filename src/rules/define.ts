@@ -2,6 +2,7 @@
  * What a completeness rule is (SPEC section 5): data plus one pure function from the rule
  * context to findings that name a document path, never a position. `run.ts` does the rest.
  */
+import { codes, type CodeTier, type RuleCode } from '../codes.js';
 import type { DocPath, Target } from '../load/locate.js';
 import type { Account, Tier } from '../schema/account.js';
 import { Tier as TierSchema } from '../schema/account.js';
@@ -49,8 +50,26 @@ export interface Rule<Id extends string = string> {
   check(ctx: RuleContext): RuleFinding[];
 }
 
-/** Types a rule; the identity function. */
-export const defineRule = <const Id extends string>(rule: Rule<Id>): Rule<Id> => rule;
+/** What a rule file writes: its id and its check; the rest comes from `src/codes.ts`. */
+export type RuleSource<Id extends RuleCode> = Omit<Rule<Id>, 'description' | 'tiers' | 'severity'>;
+
+/**
+ * Types a rule and gives it the description, tiers and default severity of its code in the
+ * catalogue. A rule written out in full (a test's ad-hoc rule) is taken as it is.
+ */
+export function defineRule<const Id extends RuleCode>(rule: RuleSource<Id>): Rule<Id>;
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id>;
+export function defineRule(rule: RuleSource<RuleCode> | Rule): Rule {
+  if ('description' in rule) return rule;
+  const { id, ...rest } = rule;
+  const { description, tiers, severity } = codes[id];
+  return { id, description: description.en, tiers, severity, ...rest };
+}
+
+// the catalogue's tiers are the schema's: neither may gain a tier the other lacks
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameTiers: Same<CodeTier, Tier> = true;
+void sameTiers;
 
 /** Every tier, for rules that apply to all accounts. */
 export const allTiers: readonly Tier[] = TierSchema.options;

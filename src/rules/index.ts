@@ -2,6 +2,7 @@
  * The one list of completeness rules (SPEC section 5), in the order of the spec's table. Adding a
  * rule is one file under `src/rules/<group>/` plus one line here (and its fixture and README row).
  */
+import type { RuleCode } from '../codes.js';
 import competitorsAnalysed from './competitors/analysed.js';
 import contactsDecisionMaker from './contacts/decision-maker.js';
 import contactsExecutive from './contacts/executive.js';
@@ -47,4 +48,9 @@ export const rules = [
 ] as const;
 
 export type RuleId = (typeof rules)[number]['id'];
+
+// every rule has a code in the catalogue, and every rule code of the catalogue a rule here
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const catalogued: Same<RuleId, RuleCode> = true;
+void catalogued;
 export const ruleIds: readonly RuleId[] = rules.map((r) => r.id);

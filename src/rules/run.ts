@@ -4,6 +4,7 @@
  * account file's locator (a missing node points at its closest existing parent). Pure.
  */
 import { completeness } from '../analysis/completeness.js';
+import { configCodes } from '../codes.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import type { RuleMeta } from '../format/types.js';
@@ -19,7 +20,7 @@ import { rules as allRules, type RuleId } from './index.js';
 export { completeness };
 
 /** Rule id of the findings about `kam.yaml: rules` entries that name no rule. */
-export const UNKNOWN_RULE = 'config/unknown-rule';
+export const UNKNOWN_RULE = configCodes.unknownRule;
 
 /** What the rules see of the workspace besides the account. */
 export interface RuleEnv {

@@ -1,21 +1,12 @@
 /**
  * Building blocks shared by the four file schemas (SPEC section 1): slugs, dates, ratios, money,
- * ratings. Every rule id a schema finding can carry is named here, once.
+ * ratings. The rule ids a schema finding can carry are named in `src/codes.ts`.
  */
 import { z } from 'zod';
+import { schemaCodes } from '../codes.js';
 
-/** Rule ids of schema findings; zod issues map to these in `issues.ts`. */
-export const schemaRules = {
-  type: 'schema/type',
-  required: 'schema/required',
-  enum: 'schema/enum',
-  range: 'schema/range',
-  slug: 'schema/slug',
-  date: 'schema/date',
-  unknownKey: 'schema/unknown-key',
-  idMismatch: 'schema/id-mismatch',
-  invalid: 'schema/invalid',
-} as const;
+/** Rule ids of schema findings (from the catalogue, `src/codes.ts`); zod issues map to these in `issues.ts`. */
+export const schemaRules = schemaCodes;
 
 export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

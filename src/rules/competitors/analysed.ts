@@ -4,9 +4,6 @@ import { someText } from '../helpers.js';
 /** Seed 000 "对竞争者进行全面分析"; seed 002 weapon 3. */
 export default defineRule({
   id: 'competitors/analysed',
-  description: 'at least one competitor with strengths and weaknesses (the entry\'s own lists, or where they are empty those of the profile it refers to)',
-  tiers: ['key'],
-  severity: 'error',
   check: ({ account, competitors }) => {
     const entries = account.competitors ?? [];
     const analysed = entries.some((entry) => {

@@ -3,9 +3,6 @@ import { defineRule } from '../define.js';
 /** Seed 000 customer structure: decision makers, influencers, supporters. */
 export default defineRule({
   id: 'contacts/decision-maker',
-  description: 'a contact with role `decision_maker`',
-  tiers: ['key', 'ordinary'],
-  severity: 'error',
   check: ({ account }) =>
     (account.contacts ?? []).some((c) => c.role === 'decision_maker')
       ? []

@@ -3,9 +3,6 @@ import { defineRule } from '../define.js';
 /** Seed 002 weapon 1: relationships at the top of the customer. */
 export default defineRule({
   id: 'contacts/executive',
-  description: 'a contact at level `executive`',
-  tiers: ['key'],
-  severity: 'warn',
   check: ({ account }) =>
     (account.contacts ?? []).some((c) => c.level === 'executive')
       ? []

@@ -4,9 +4,6 @@ import { filled, plural } from '../helpers.js';
 /** Seed 002 weapons 1, 2 and 8: many threads, at several levels, held by several of us. */
 export default defineRule({
   id: 'contacts/multi-threaded',
-  description: 'three or more contacts, at two or more levels, held by two or more people on our side',
-  tiers: ['key'],
-  severity: 'warn',
   check: ({ account }) => {
     const contacts = account.contacts ?? [];
     const levels = new Set(contacts.flatMap((c) => (c.level ? [c.level] : [])));

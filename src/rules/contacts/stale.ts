@@ -4,9 +4,6 @@ import { defineRule } from '../define.js';
 /** Seed 002 weapon 2: relationships with the people who decide are kept warm. */
 export default defineRule({
   id: 'contacts/stale',
-  description: 'every decision maker and every executive-level contact has a `last_contact` within `checks.contact_stale_days` of today',
-  tiers: ['key'],
-  severity: 'warn',
   check: ({ account, today, config }) => {
     const limit = config.checks.contact_stale_days;
     return (account.contacts ?? []).flatMap((c, i) => {

@@ -4,9 +4,6 @@ import { filled, someText } from '../helpers.js';
 /** Seed 000 customer structure: how the customer buys and on what criteria. */
 export default defineRule({
   id: 'customer/buying-process',
-  description: '`customer.structure.buying_process` and `selection_criteria` set',
-  tiers: ['key'],
-  severity: 'warn',
   check: ({ account }) => {
     const structure = account.customer?.structure;
     const out: RuleFinding[] = [];

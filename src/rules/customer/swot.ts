@@ -6,9 +6,6 @@ const parts = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 /** Seed 000 "对客户进行全面分析": the customer's SWOT. */
 export default defineRule({
   id: 'customer/swot',
-  description: 'all four SWOT lists non-empty',
-  tiers: ['key'],
-  severity: 'error',
   check: ({ account }): RuleFinding[] => {
     const swot = account.customer?.swot;
     if (!swot) return [{ path: ['customer', 'swot'], message: 'no SWOT: add customer.swot with strengths, weaknesses, opportunities and threats' }];

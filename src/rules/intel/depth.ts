@@ -3,9 +3,6 @@ import { defineRule } from '../define.js';
 /** Seed 000 four levels of information: a key account plan rests on private information (3) or the top's (4). */
 export default defineRule({
   id: 'intel/depth',
-  description: 'an intel item of level 3 or 4',
-  tiers: ['key'],
-  severity: 'warn',
   check: ({ account }) =>
     (account.intel ?? []).some((item) => item.level !== undefined && item.level >= 3)
       ? []

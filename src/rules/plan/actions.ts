@@ -4,9 +4,6 @@ import { filled, isOpen } from '../helpers.js';
 /** Seed 000: task, owner, schedule, completion. An action without a status counts as planned. */
 export default defineRule({
   id: 'plan/actions',
-  description: 'an open action; every action has `owner` and `due`',
-  tiers: ['key', 'ordinary'],
-  severity: 'error',
   check: ({ account }) => {
     const actions = account.plan?.actions ?? [];
     const out: RuleFinding[] = [];

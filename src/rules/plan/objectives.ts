@@ -3,9 +3,6 @@ import { defineRule } from '../define.js';
 /** Seed 000 "第五": objectives that can be measured and have a date. */
 export default defineRule({
   id: 'plan/objectives',
-  description: 'an objective with `target` and `due`',
-  tiers: ['key'],
-  severity: 'error',
   check: ({ account }) => {
     const objectives = account.plan?.objectives ?? [];
     if (objectives.some((o) => o.target !== undefined && o.due !== undefined)) return [];

@@ -1,12 +1,9 @@
-import { allTiers, defineRule } from '../define.js';
+import { defineRule } from '../define.js';
 import { isOpen } from '../helpers.js';
 
 /** Seed 000: the action plan is followed up; an open action past its date is overdue. */
 export default defineRule({
   id: 'plan/overdue',
-  description: 'no open action (`planned`, `in_progress`, `blocked`) due before today',
-  tiers: allTiers,
-  severity: 'warn',
   check: ({ account, today }) =>
     (account.plan?.actions ?? []).flatMap((action, i) =>
       isOpen(action) && action.due !== undefined && action.due < today

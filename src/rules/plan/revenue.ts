@@ -3,9 +3,6 @@ import { defineRule } from '../define.js';
 /** Seed 000: sales target, actual revenue, margin and profit by year. */
 export default defineRule({
   id: 'plan/revenue',
-  description: 'a `revenue_plan` entry for the current year',
-  tiers: ['key'],
-  severity: 'warn',
   check: ({ account, today }) => {
     const year = Number(today.slice(0, 4));
     return (account.plan?.revenue_plan ?? []).some((entry) => entry.year === year)

@@ -1,12 +1,9 @@
 import { didYouMean } from '../../util/suggest.js';
-import { allTiers, defineRule } from '../define.js';
+import { defineRule } from '../define.js';
 
 /** Competitor entries that refer to a profile must find it in `competitors/`. */
 export default defineRule({
   id: 'refs/competitor',
-  description: 'every `competitors[].ref` names a file in `competitors/`',
-  tiers: allTiers,
-  severity: 'error',
   check: ({ account, competitorIds }) =>
     (account.competitors ?? []).flatMap((entry, i) =>
       entry.ref === undefined || competitorIds.has(entry.ref)

@@ -4,9 +4,6 @@ import { someText } from '../helpers.js';
 /** Seed 000 "分析自身": our strengths and weaknesses at this customer and its lifecycle stage. */
 export default defineRule({
   id: 'self/analysis',
-  description: '`self.strengths`, `self.weaknesses`, `assessment.lifecycle` set',
-  tiers: ['key'],
-  severity: 'error',
   check: ({ account }) => {
     const out: RuleFinding[] = [];
     if (!someText(account.self?.strengths)) out.push({ path: ['self', 'strengths'], message: 'our strengths at this account not listed: set self.strengths' });

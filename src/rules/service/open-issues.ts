@@ -1,12 +1,9 @@
 import { daysBetween } from '../../today.js';
-import { allTiers, defineRule } from '../define.js';
+import { defineRule } from '../define.js';
 
 /** Seed 002 weapons 4-6; seed 004 capability 4: every service issue is closed within the SLA. */
 export default defineRule({
   id: 'service/open-issues',
-  description: 'no service issue open longer than `checks.service_sla_days`',
-  tiers: allTiers,
-  severity: 'warn',
   check: ({ account, today, config }) => {
     const limit = config.checks.service_sla_days;
     return (account.service?.issues ?? []).flatMap((issue, i) => {

@@ -4,9 +4,6 @@ import { filled } from '../helpers.js';
 /** Seed 000 "行政支持": a key account has an executive on our side behind it. */
 export default defineRule({
   id: 'team/executive-sponsor',
-  description: '`team.executive_sponsor` set',
-  tiers: ['key'],
-  severity: 'error',
   check: ({ account }) =>
     filled(account.team?.executive_sponsor)
       ? []

@@ -1,11 +1,8 @@
-import { allTiers, defineRule } from '../define.js';
+import { defineRule } from '../define.js';
 
 /** Seed 000 "重点客户的确定": the tier the team believes against the one the scores give. */
 export default defineRule({
   id: 'tier/drift',
-  description: '`declared_tier`, when given, equals the computed tier',
-  tiers: allTiers,
-  severity: 'warn',
   usesTier: true,
   check: ({ account, tier }) => {
     const declared = account.assessment?.declared_tier;
