@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { diffFormats } from '../diff/render/names.js';
 import { formatNames } from '../format/names.js';
+import { reportFormats } from '../report/formats.js';
+import { langs } from '../schema/names.js';
 import type { Io } from './io.js';
 
 export const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -93,8 +96,8 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addOption(dirOption())
     .addOption(asOfOption())
     .option('-o, --out <dir>', 'output folder, inside which plan writes only (default: reports in the workspace)')
-    .addOption(new Option('--format <format>', 'report format').choices(['md', 'html']).default('md'))
-    .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(['en', 'zh']))
+    .addOption(new Option('--format <format>', 'report format').choices(reportFormats).default('md'))
+    .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(langs))
     .option('--force', 'overwrite files in the output folder that kam did not generate')
     .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan --out out/plans']))
     .action(action('plan'));
@@ -106,7 +109,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .argument('[head]', 'head revision (default: the working tree)')
     .addOption(dirOption())
     .addOption(asOfOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(diffFormats).default('text'))
     .addHelpText('after', examples(['kam diff', 'kam diff main', 'kam diff v1 v2 --format md']))
     .action(action('diff'));
 
@@ -126,7 +129,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('-y, --yes', 'do not ask; take flags and defaults')
     .option('--company <name>', 'our company name (default: the folder name)')
     .option('--currency <code>', 'workspace currency (default: CNY)')
-    .addOption(new Option('--lang <lang>', 'report language (default: en)').choices(['en', 'zh']))
+    .addOption(new Option('--lang <lang>', 'report language (default: en)').choices(langs))
     .option('--ci', 'also write a GitHub Actions workflow that runs kam check')
     .option('--example', 'also write a sample account')
     .option('--force', 'overwrite existing files')

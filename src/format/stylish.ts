@@ -1,18 +1,17 @@
 /** The default human format: findings grouped by file, `line:col severity message rule` rows. */
 import stringWidth from 'string-width';
-import { countFindings, type Finding } from '../findings.js';
+import { countFindings } from '../findings.js';
+import { plural } from '../util/plural.js';
 import type { Formatter } from './types.js';
+import { groupByFile } from './utils.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Pads to a width in terminal columns: Chinese characters take two. */
 const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - stringWidth(s)));
 
 export const stylish: Formatter = (findings, { chalk }) => {
   if (findings.length === 0) return '';
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const out: string[] = [];
-  for (const [file, list] of byFile) {
+  for (const [file, list] of groupByFile(findings)) {
     out.push('', chalk.underline(file));
     const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
     const msgWidth = Math.max(...list.map((f) => stringWidth(f.message)));

@@ -4,17 +4,15 @@
  * `git cat-file --batch` reads all of them. Nothing is checked out; the working tree is untouched.
  *
  * `loadWorkspace(root, { list, read })` then loads the revision exactly as it loads the working
- * tree. Git runs with argument arrays, never through a shell. The spawner is injectable so that
- * tests can count the processes.
+ * tree. Git runs through `run.ts`.
  */
-import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
 import { fileCodes } from '../codes.js';
 import { UsageError } from '../errors.js';
 import { MAX_BYTES, decode, type Decoded } from '../load/read.js';
 import { selectWorkspaceFiles } from '../load/workspace.js';
+import { defaultSpawn, runGit, type GitResult, type Spawn } from './run.js';
 
-/** How git is started: `child_process.spawn`'s shape, narrowed to what is used here. */
-export type Spawn = (command: string, args: readonly string[], options: { cwd: string }) => ChildProcess;
+export type { Spawn };
 
 export interface Repo {
   /** the repository's top level (as git prints it) */
@@ -37,33 +35,11 @@ export interface RevisionSource {
   read: (file: string) => Decoded;
 }
 
-interface Result {
-  code: number;
-  stdout: Buffer;
-  stderr: string;
-}
-
-/** Runs git to completion, optionally feeding `input` on stdin. */
-function run(spawn: Spawn, cwd: string, args: readonly string[], input?: string): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    let child: ChildProcess;
-    try {
-      child = spawn('git', args, { cwd });
-    } catch (error) {
-      reject(gitMissing(error));
-      return;
-    }
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout?.on('data', (b: Buffer) => out.push(b));
-    child.stderr?.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (error) => reject(gitMissing(error)));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
-    // git may exit before reading all of stdin (a bad revision): that is its answer, not an error
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(input);
+/** Runs git to completion; a git that cannot be started is a usage error. */
+const run = (spawn: Spawn, cwd: string, args: readonly string[], input?: string): Promise<GitResult> =>
+  runGit(spawn, cwd, args, input).catch((error: unknown) => {
+    throw gitMissing(error);
   });
-}
 
 const firstLine = (text: string) => text.split('\n')[0].replace(/^fatal: /, '').trim();
 
@@ -74,7 +50,7 @@ function gitMissing(error: unknown): Error {
 
 /** The repository holding the workspace folder `root`; UsageError when there is none. */
 export async function openRepo(root: string, options: { spawn?: Spawn } = {}): Promise<Repo> {
-  const spawn = options.spawn ?? (nodeSpawn as Spawn);
+  const spawn = options.spawn ?? defaultSpawn;
   const r = await run(spawn, root, ['rev-parse', '--show-toplevel', '--show-prefix']);
   if (r.code !== 0) {
     const why = firstLine(r.stderr);

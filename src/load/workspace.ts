@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import { Account } from '../schema/account.js';
-import { fileCodes } from '../codes.js';
+import { fileCodes, type Code } from '../codes.js';
 import { schemaRules } from '../schema/common.js';
 import { Competitor } from '../schema/competitor.js';
 import { Config, defaultConfig } from '../schema/config.js';
@@ -63,7 +63,7 @@ export interface Workspace {
   held?: Held;
 }
 
-const finding = (doc: Pick<Doc, 'file' | 'kind' | 'id'>, rule: string, message: string, pos: { line: number; column: number }): Finding => ({
+const finding = (doc: Pick<Doc, 'file' | 'kind' | 'id'>, rule: Code, message: string, pos: { line: number; column: number }): Finding => ({
   file: doc.file,
   line: pos.line,
   column: pos.column,

@@ -7,9 +7,10 @@
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { escapeHtml } from './escape.js';
+import type { ReportFormat } from './formats.js';
 import type { Labels } from './labels/types.js';
 
-export type ReportFormat = 'md' | 'html';
+export type { ReportFormat };
 
 /** A helper a template called wrongly (unknown label path, ...): reported with the template's name. */
 export class TemplateError extends Error {

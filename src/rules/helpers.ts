@@ -12,5 +12,3 @@ export const openStatuses: ReadonlySet<ActionStatus> = new Set<ActionStatus>(['p
 
 /** An action is open while its status is planned, in progress or blocked; no status counts as planned. */
 export const isOpen = (action: Action): boolean => openStatuses.has(action.status ?? 'planned');
-
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { isoDate, text } from './common.js';
+import { langs } from './names.js';
 
 export const Severity = z.enum(['error', 'warn']);
 export const RuleSetting = z.enum(['error', 'warn', 'off']);
-export const Lang = z.enum(['en', 'zh']);
+export const Lang = z.enum(langs);
 
 const weight = z.number().min(0);
 /** A score's weights are relative (analysis divides them by their sum), so they must not all be 0. */

@@ -4,6 +4,7 @@
  * caller locates each `path`.
  */
 import type { z } from 'zod';
+import type { Code, SchemaCode } from '../codes.js';
 import { didYouMean } from '../util/suggest.js';
 import { SLUG, schemaRules } from './common.js';
 import type { DocPath, Target } from '../load/locate.js';
@@ -11,7 +12,7 @@ import type { DocPath, Target } from '../load/locate.js';
 export interface SchemaIssue {
   path: DocPath;
   target: Target;
-  rule: string;
+  rule: Code;
   message: string;
 }
 
@@ -89,7 +90,7 @@ function fromZod(issue: z.core.$ZodIssue, root: unknown): SchemaIssue {
     case 'invalid_union':
       return { ...base, rule: schemaRules.type, message: `\`${keyName(path)}\` must be a number or text; got ${describe(got)}` };
     case 'custom': {
-      const rule = (issue.params as { rule?: string } | undefined)?.rule ?? schemaRules.invalid;
+      const rule = (issue.params as { rule?: SchemaCode } | undefined)?.rule ?? schemaRules.invalid;
       return { ...base, rule, message: `\`${keyName(path)}\` ${issue.message}` };
     }
     default:

@@ -12,6 +12,7 @@ import { changedFiles } from '../changed-files.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { printFindings, type FindingsOptions } from '../output.js';
+import { plural } from '../../util/plural.js';
 
 export interface CheckOptions extends FindingsOptions {
   dir?: string;
@@ -19,7 +20,6 @@ export interface CheckOptions extends FindingsOptions {
   changedSince?: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const CONFIG = /^kam\.ya?ml$/;
 const COMPETITOR = /^competitors\/(.+)\.ya?ml$/;
 
@@ -41,7 +41,7 @@ export function scopeOf(ws: Workspace, changed: ReadonlySet<string>): Set<string
 export async function run(_args: unknown[], options: CheckOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const root = findWorkspace(io.cwd, options.dir, { required: true });
-  const changed = options.changedSince === undefined ? undefined : changedFiles(root, options.changedSince);
+  const changed = options.changedSince === undefined ? undefined : await changedFiles(root, options.changedSince);
   const todayIn = todayFor(options.asOf, () => io.today());
   const progress = progressLine(io, 'kam check: loading');
   const ws = await loadWorkspaceParallel(root, { rules: { today: todayIn }, keep: 'tiers', onProgress: progress?.update });

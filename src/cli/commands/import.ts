@@ -18,6 +18,7 @@ import { packageRoot } from '../../util/package-root.js';
 import { writeFileAtomic, type WriteResult } from '../../util/write.js';
 import type { Context } from '../main.js';
 import { displayPath, schemaHint } from '../written.js';
+import { plural } from '../../util/plural.js';
 
 export interface ImportOptions {
   dir?: string;
@@ -32,8 +33,6 @@ function workspaceCurrency(root: string): string | undefined {
   const file = ['kam.yaml', 'kam.yml'].find((f) => existsSync(join(root, f)));
   return file ? loadDoc('config', file, readSource(join(root, file))).data?.currency : defaultConfig().currency;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function run([csv]: unknown[], options: ImportOptions, ctx: Context): Promise<number> {
   const { io } = ctx;

@@ -26,6 +26,7 @@ import { didYouMean } from '../../util/suggest.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { exitCode, makeChalk } from '../output.js';
+import { plural } from '../../util/plural.js';
 
 export interface PlanOptions {
   dir?: string;
@@ -42,8 +43,6 @@ export { PORTFOLIO };
 export const MATRIX_FILE = 'portfolio-matrix.svg';
 /** Accounts from which a TTY gets a progress line. */
 const PROGRESS_FROM = 20;
-
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 export async function run([positionals]: unknown[], options: PlanOptions, ctx: Context): Promise<number> {
   const { io } = ctx;

@@ -2,7 +2,8 @@
 import { json } from './json.js';
 import { mdRenderer } from './md.js';
 import { text } from './text.js';
+import type { DiffFormat } from './names.js';
 import type { DiffRenderer } from './types.js';
 
-export const diffRenderers = { text, md: mdRenderer, json } satisfies Record<string, DiffRenderer>;
-export type DiffFormat = keyof typeof diffRenderers;
+export type { DiffFormat };
+export const diffRenderers = { text, md: mdRenderer, json } satisfies Record<DiffFormat, DiffRenderer>;

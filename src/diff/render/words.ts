@@ -5,6 +5,7 @@
  */
 import type { AnalysisDelta } from '../analysis.js';
 import { swotLists, type AccountChanges, type AccountDiff, type FieldChange, type Scalar, type Side, type WorkspaceDiff } from '../model.js';
+import { plural } from '../../util/plural.js';
 
 export interface Style {
   /** user text (names, tasks, values) */
@@ -26,7 +27,6 @@ export interface Section {
   lines: Line[];
 }
 
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 const short = (commit: string) => commit.slice(0, 7);
 
 export const sideLabel = (side: Side, style: Style) =>

@@ -1,5 +1,6 @@
 import { defineRule } from '../define.js';
-import { filled, plural } from '../helpers.js';
+import { plural } from '../../util/plural.js';
+import { filled } from '../helpers.js';
 
 /** Seed 002 weapons 1, 2 and 8: many threads, at several levels, held by several of us. */
 export default defineRule({

@@ -1,0 +1,5 @@
+/**
+ * The schema's enum lists that the command line offers as choices, apart from zod: `kam --help`
+ * must not load it. `config.ts` builds its enums from these.
+ */
+export const langs = ['en', 'zh'] as const;
