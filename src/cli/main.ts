@@ -31,6 +31,7 @@ const commandModules: Record<string, () => Promise<{ run: Run }>> = {
   init: () => import('./commands/init.js') as Promise<{ run: Run }>,
   new: () => import('./commands/new.js') as Promise<{ run: Run }>,
   import: () => import('./commands/import.js') as Promise<{ run: Run }>,
+  explain: () => import('./commands/explain.js') as Promise<{ run: Run }>,
 };
 
 const dirOption = () => new Option('-C, --dir <path>', 'workspace folder (default: nearest folder upward with kam.yaml, else the current one)');
@@ -162,6 +163,15 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('--force', 'overwrite existing account files')
     .addHelpText('after', examples(['kam import accounts.csv', 'kam import export.csv --map "Total Sales=financials.revenue.2025" --dry-run', 'kam import 客户.csv --encoding gbk']))
     .action(action('import'));
+
+  program
+    .command('explain')
+    .description('what a finding code means, its severity and tiers, and how to fix it')
+    .argument('[code]', 'a code as findings show it, e.g. team/account-lead (default: list every code)')
+    .addOption(dirOption())
+    .addOption(new Option('--lang <lang>', 'language (default: kam.yaml lang, else en)').choices(langs))
+    .addHelpText('after', examples(['kam explain', 'kam explain team/account-lead', 'kam explain yaml/duplicate-key --lang zh']))
+    .action(action('explain'));
 
   return program;
 }
