@@ -53,3 +53,17 @@ describe('the catalogue', () => {
     }
   });
 });
+
+describe('SARIF rule metadata', () => {
+  it('describes a built-in check that occurs from the catalogue', async () => {
+    const { sarif } = await import('../src/format/sarif.js');
+    const { Chalk } = await import('chalk');
+    const at = { file: 'kam.yaml', line: 3, column: 3, severity: 'error' as const, message: 'x', account: null };
+    const log = JSON.parse(sarif([{ ...at, rule: 'config/unknown-rule' }, { ...at, rule: 'yaml/encoding' }], { chalk: new Chalk({ level: 0 }), version: '0.0.0', rules: [] }));
+    const described = log.runs[0].tool.driver.rules.map((r: { id: string; shortDescription: { text: string } }) => [r.id, r.shortDescription.text]);
+    expect(described).toEqual([
+      ['config/unknown-rule', codes['config/unknown-rule'].description.en],
+      ['yaml/encoding', 'The file is UTF-8'],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
  * what a plan of a given tier must contain is decided by the completeness rules (`src/rules/`).
  */
 import { z } from 'zod';
-import { PricePosition, Rating, isoDate, money, ratio, slug, text, textList } from './common.js';
+import { PricePosition, Rating, isoDate, money, ratio, schemaRules, slug, text, textList } from './common.js';
 
 export const Tier = z.enum(['key', 'ordinary', 'prospect']);
 export const RelationshipState = z.enum([
@@ -127,7 +127,7 @@ export const CompetitorEntry = z
   })
   .refine((c) => c.ref !== undefined || c.name !== undefined, {
     message: 'a competitor entry needs `ref` (a file in competitors/) or `name`',
-    params: { rule: 'schema/required' },
+    params: { rule: schemaRules.required },
   })
   // the same rule for JSON Schema (editors, and the compiled fast check of large workspaces)
   .meta({ anyOf: [{ required: ['ref'] }, { required: ['name'] }] });
