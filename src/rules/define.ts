@@ -34,7 +34,7 @@ export interface RuleFinding {
 export interface Rule<Id extends string = string> {
   /** `<group>/<name>`, the file `src/rules/<group>/<name>.ts` */
   id: Id;
-  /** the requirement, one line; also the README table's "requirement" column and SARIF's description */
+  /** the requirement, one line (from `src/codes.ts`); also the README table's "requirement" column and SARIF's description */
   description: string;
   /** the tiers the rule applies to */
   tiers: readonly Tier[];

@@ -1,6 +1,7 @@
 /**
  * The one list of completeness rules (SPEC section 5), in the order of the spec's table. Adding a
- * rule is one file under `src/rules/<group>/` plus one line here (and its fixture and README row).
+ * rule is one file under `src/rules/<group>/` plus one line here, its entry in `src/codes.ts`
+ * (description, tiers, severity, how to fix), its fixture and README row.
  */
 import type { RuleCode } from '../codes.js';
 import competitorsAnalysed from './competitors/analysed.js';
