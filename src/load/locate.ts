@@ -202,17 +202,3 @@ export class DocumentLocator implements Locator {
 
 /** For files that never parsed: everything points at the start. */
 export const startLocator: Locator = { locate: () => START };
-
-/**
- * A locator built on first use. Only the most recently built one is kept, so locating the
- * findings of 10,000 files one file after another holds one file's positions at a time.
- */
-let lastBuilt: { owner: LazyLocator; locator: Locator } | undefined;
-
-export class LazyLocator implements Locator {
-  constructor(private readonly build: () => Locator) {}
-  locate(path: DocPath, target: Target = 'value'): Position {
-    if (lastBuilt?.owner !== this) lastBuilt = { owner: this, locator: this.build() };
-    return lastBuilt.locator.locate(path, target);
-  }
-}

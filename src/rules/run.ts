@@ -7,7 +7,7 @@ import { completeness } from '../analysis/completeness.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import type { RuleMeta } from '../format/types.js';
-import { startLocator, type Locator } from '../load/locate.js';
+import type { Locator } from '../load/locate.js';
 import type { Workspace } from '../load/workspace.js';
 import type { Account, Tier } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
@@ -220,23 +220,19 @@ export interface WorkspaceCheck {
 
 /**
  * Runs the rules on every valid account of a workspace. `tiers` maps account id to computed tier
- * (from the analysis); a valid account without one is not checked.
+ * (from the analysis); a valid account without one is not checked. `prechecks` holds, by file,
+ * the outcomes the pipeline computed as it loaded each account (`pipeline/evaluate.ts`); an
+ * account without one (a workspace from `loadWorkspace`) is checked now, through its locator.
  */
-export function checkWorkspace(ws: Workspace, tiers: ReadonlyMap<string, Tier>, today: string, { positions = true }: { positions?: boolean } = {}): WorkspaceCheck {
+export function checkWorkspace(ws: Workspace, tiers: ReadonlyMap<string, Tier>, today: string, prechecks?: ReadonlyMap<string, Precheck>): WorkspaceCheck {
   const env = envOf(ws, today);
-  // worker threads may have run the rules already, for each tier the account can have
-  // (`loadWorkspaceParallel`)
-  const prechecked = ws.prechecked?.today === today;
   const accounts: AccountCheck[] = [];
   for (const doc of ws.accounts) {
     const tier = doc.data && tiers.get(doc.data.id);
     if (!doc.data || tier === undefined) continue;
     const input = { file: doc.file, id: doc.data.id, tier };
-    accounts.push(
-      prechecked && doc.precheck
-        ? checkFromPrecheck(doc.precheck, input, env)
-        : checkAccount({ ...input, account: doc.data, locator: positions ? doc.locator : startLocator }, env),
-    );
+    const pre = prechecks?.get(doc.file) ?? precheckAccount(doc.data, doc.locator, env, [tier]);
+    accounts.push(checkFromPrecheck(pre, input, env));
   }
   return { findings: sortFindings([...ruleSettingFindings(ws), ...accounts.flatMap((a) => a.findings)]), accounts };
 }
