@@ -8,16 +8,10 @@
  * offset; `LineIndex` turns offsets into 1-based line and column.
  */
 import type { Document, Node as YamlNode } from 'yaml';
+import type { DocPath, PathSegment, Position, Target } from '../util/doc-path.js';
 import { eemeli } from './eemeli.js';
 
-export type PathSegment = string | number;
-export type DocPath = readonly PathSegment[];
-export interface Position {
-  line: number;
-  column: number;
-}
-/** `key`: the key of the entry the path names (unknown keys); `value`: its value, else its key. */
-export type Target = 'key' | 'value';
+export type { DocPath, PathSegment, Position, Target };
 
 export interface Locator {
   locate(path: DocPath, target?: Target): Position;
