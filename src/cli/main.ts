@@ -180,10 +180,8 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
  * command's own module loading (`pipeline/scope.ts` knows which runs load a whole workspace).
  */
 async function prestart(name: string, args: unknown[], options: Record<string, unknown>, cwd: string): Promise<void> {
-  if (!['validate', 'score', 'check', 'plan'].includes(name)) return;
   const { prestart: start } = await import('../pipeline/scope.js');
-  const dir = name === 'plan' ? (await import('../load/files.js')).workspaceArgument(cwd, options.dir as string | undefined, args[0] as string[]).dir : (options.dir as string | undefined);
-  start(name, cwd, dir, { files: name === 'validate' ? (args[0] as string[]) : [], changedSince: options.changedSince as string | undefined });
+  start(name, cwd, args, options);
 }
 
 function positiveInt(value: string, flag: string): number {

@@ -4,7 +4,7 @@
  * once, for the command line's early start of worker threads (`prestart`) and for the commands.
  * Light on purpose: `prestart` runs before a command imports its own modules.
  */
-import { findWorkspace } from '../load/files.js';
+import { findWorkspace, workspaceArgument } from '../load/files.js';
 import type { Workspace } from '../load/workspace.js';
 import { prestartLoaders } from './parallel/pool.js';
 import type { Keep } from './evaluate.js';
@@ -36,14 +36,18 @@ export const loadsWhole = (command: string, { files = [], changedSince }: { file
   command === 'score' || command === 'plan' || (command === 'check' && changedSince === undefined) || (command === 'validate' && files.length === 0);
 
 /**
- * Starts the worker threads for a run of `command` on the workspace `dir` names now, when it
- * loads the whole of a large workspace, so that their start-up overlaps the command's own module
- * loading. A folder that is not a workspace is left for the command to report.
+ * Starts the worker threads for a run of `command` (its positionals and options as the command
+ * line parsed them) now, when it loads the whole of a large workspace, so that their start-up
+ * overlaps the command's own module loading. A folder that is not a workspace is left for the
+ * command to report.
  */
-export function prestart(command: string, cwd: string, dir: string | undefined, options: { files?: readonly string[]; changedSince?: string }): void {
-  if (!loadsWhole(command, options)) return;
+export function prestart(command: string, cwd: string, args: readonly unknown[], options: { dir?: unknown; changedSince?: unknown }): void {
+  const positionals = (args[0] as string[] | undefined) ?? [];
+  const changedSince = options.changedSince as string | undefined;
+  if (!loadsWhole(command, { files: command === 'validate' ? positionals : [], changedSince })) return;
+  const given = options.dir as string | undefined;
   try {
-    prestartLoaders(findWorkspace(cwd, dir));
+    prestartLoaders(findWorkspace(cwd, command === 'plan' ? workspaceArgument(cwd, given, positionals).dir : given));
   } catch {
     // the command itself says what is wrong with the folder
   }

@@ -106,20 +106,34 @@ export function precheckAccount(account: Account, locator: Locator, env: RuleEnv
     const applicable = tiers.length === 1 ? (rule.tiers.includes(tiers[0]) ? tiers : []) : tiers.filter((t) => rule.tiers.includes(t));
     if (applicable.length === 0) continue;
     const outcomes: RuleOutcome[] = [];
-    // a rule that does not look at the tier has one outcome for all of them: run it once
-    for (const tier of rule.usesTier ? applicable : applicable.slice(0, 1)) {
+    for (let i = 0; i < applicable.length; i++) {
+      const tier = applicable[i];
+      // a run that never read the tier went the same way at every tier: it answers for the rest
+      let readTier = false;
       let outcome: Omit<RuleOutcome, 'tiers'>;
       try {
-        const ctx: RuleContext = { account, tier, today: env.today, config: env.config, competitors: env.competitors, competitorIds: env.competitorIds };
+        const ctx: RuleContext = {
+          account,
+          get tier() {
+            readTier = true;
+            return tier;
+          },
+          today: env.today,
+          config: env.config,
+          competitors: env.competitors,
+          competitorIds: env.competitorIds,
+        };
         outcome = { hits: rule.check(ctx).map((f) => ({ ...locator.locate(f.path, f.target), message: f.message })) };
       } catch (error) {
         outcome = { hits: [], crash: describeError(error) };
       }
-      if (outcome.hits.length === 0 && outcome.crash === undefined) continue;
-      const covers = rule.usesTier ? [tier] : [...applicable];
-      const same = outcomes.find((o) => sameOutcome(o, outcome));
-      if (same) same.tiers.push(...covers);
-      else outcomes.push({ tiers: covers, ...outcome });
+      const covers = readTier ? [tier] : applicable.slice(i);
+      if (outcome.hits.length > 0 || outcome.crash !== undefined) {
+        const same = outcomes.find((o) => sameOutcome(o, outcome));
+        if (same) same.tiers.push(...covers);
+        else outcomes.push({ tiers: covers, ...outcome });
+      }
+      if (!readTier) break;
     }
     if (outcomes.length > 0) pre.outcomes[rule.id as RuleId] = outcomes;
   }

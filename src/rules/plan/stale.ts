@@ -7,7 +7,6 @@ export default defineRule({
   description: '`reviewed` within `checks.stale_after_days` (for the tier) of today',
   tiers: ['key', 'ordinary'],
   severity: 'warn',
-  usesTier: true,
   check: ({ account, tier, today, config }) => {
     if (tier === 'prospect') return [];
     const limit = config.checks.stale_after_days[tier];

@@ -6,7 +6,6 @@ export default defineRule({
   description: '`declared_tier`, when given, equals the computed tier',
   tiers: allTiers,
   severity: 'warn',
-  usesTier: true,
   check: ({ account, tier }) => {
     const declared = account.assessment?.declared_tier;
     return declared === undefined || declared === tier
