@@ -99,6 +99,29 @@ const sameOutcome = (a: Omit<RuleOutcome, 'tiers'>, b: Omit<RuleOutcome, 'tiers'
   a.hits.length === b.hits.length &&
   a.hits.every((h, i) => h.line === b.hits[i].line && h.column === b.hits[i].column && h.message === b.hits[i].message);
 
+/** A rule's context that notes whether the rule read the tier. */
+class WatchedContext implements RuleContext {
+  tierRead = false;
+  readonly today: string;
+  readonly config: Config;
+  readonly competitors: ReadonlyMap<string, Competitor>;
+  readonly competitorIds: ReadonlySet<string>;
+  constructor(
+    readonly account: Account,
+    private readonly at: Tier,
+    env: RuleEnv,
+  ) {
+    this.today = env.today;
+    this.config = env.config;
+    this.competitors = env.competitors;
+    this.competitorIds = env.competitorIds;
+  }
+  get tier(): Tier {
+    this.tierRead = true;
+    return this.at;
+  }
+}
+
 export function precheckAccount(account: Account, locator: Locator, env: RuleEnv, tiers: readonly Tier[] = allTiers): Precheck {
   const pre: Precheck = { tiers: [...tiers], outcomes: {} };
   for (const rule of env.rules ?? allRules) {
@@ -109,24 +132,14 @@ export function precheckAccount(account: Account, locator: Locator, env: RuleEnv
     for (let i = 0; i < applicable.length; i++) {
       const tier = applicable[i];
       // a run that never read the tier went the same way at every tier: it answers for the rest
-      let readTier = false;
+      const ctx = new WatchedContext(account, tier, env);
       let outcome: Omit<RuleOutcome, 'tiers'>;
       try {
-        const ctx: RuleContext = {
-          account,
-          get tier() {
-            readTier = true;
-            return tier;
-          },
-          today: env.today,
-          config: env.config,
-          competitors: env.competitors,
-          competitorIds: env.competitorIds,
-        };
         outcome = { hits: rule.check(ctx).map((f) => ({ ...locator.locate(f.path, f.target), message: f.message })) };
       } catch (error) {
         outcome = { hits: [], crash: describeError(error) };
       }
+      const readTier = ctx.tierRead;
       const covers = readTier ? [tier] : applicable.slice(i);
       if (outcome.hits.length > 0 || outcome.crash !== undefined) {
         const same = outcomes.find((o) => sameOutcome(o, outcome));
