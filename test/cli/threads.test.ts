@@ -3,12 +3,13 @@
  * none), so the same workspace runs through both paths of the pipeline whatever its size. The
  * built CLI runs in a subprocess (the workers are the built ones).
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript benchmark helper
 import { generate } from '../../bench/generate.js';
+import { commit, git } from '../git-helpers.js';
 import { example, kamProcess, type RunResult } from '../helpers.js';
 
 const threads = (n: number) => ({ env: { KAM_THREADS: String(n) } });
@@ -67,6 +68,21 @@ describe('KAM_THREADS: one thread and many print the same bytes', () => {
       });
     });
   }
+
+  it('kam check --changed-since: the accounts that refer to a changed competitor, on one thread and many', () => {
+    const repo = generate(mkdtempSync(join(tmpdir(), 'kam-threads-git-')), 120) as string;
+    git(repo, 'init', '-q');
+    git(repo, 'config', 'user.name', 'Kam Test');
+    git(repo, 'config', 'user.email', 'kam@example.com');
+    git(repo, 'config', 'commit.gpgsign', 'false');
+    commit(repo, 'first');
+    appendFileSync(join(repo, 'competitors', 'vandelay.yaml'), 'x-note: changed\n');
+    const args = ['check', '--changed-since', 'HEAD', '--format', 'json', '--as-of', '2026-11-01', '-C', repo];
+    const one = kamProcess(args, threads(0));
+    const files = new Set((JSON.parse(one.stdout) as { file: string }[]).map((f) => f.file));
+    expect(files.size).toBeGreaterThan(3); // accounts referring to vandelay, none of them changed
+    same(one, kamProcess(args, threads(2)));
+  });
 
   it('a value that is not a number of threads is a usage error', () => {
     const r = kamProcess(['validate', '-C', example], { env: { KAM_THREADS: 'many' } });
