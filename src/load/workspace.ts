@@ -120,6 +120,8 @@ export interface LoadOptions {
   read?: (file: string) => Decoded;
   /** every workspace file, when not listed from the file system (git for `diff`) */
   list?: string[];
+  /** record every file's positions as it parses (default true); `diff` reads no position */
+  positions?: boolean;
 }
 
 export function loadConfig(all: string[], read: (file: string) => Decoded): { config: Config; configDoc: Doc<'config'> | undefined } {
@@ -156,7 +158,7 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): Workspac
   const all = options.list ?? listWorkspaceFiles(root);
   const files = (options.files ?? all).filter((f) => kindOf(f) !== 'config');
   const loaded = loadConfig(all, read);
-  return assemble(root, loaded, files.map((file) => loadDoc(kindOf(file), file, read(file))));
+  return assemble(root, loaded, files.map((file) => loadDoc(kindOf(file), file, read(file), { positions: options.positions })));
 }
 
 /** The accounts whose files are valid, in file order. */
