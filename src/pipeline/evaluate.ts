@@ -182,7 +182,8 @@ export async function loadRun(root: string, options: RunOptions = {}): Promise<R
   const files = (options.files ?? all).filter((f) => kindOf(f) !== 'config');
   const accounts = files.filter((f) => kindOf(f) === 'account');
   const threads = options.threads === undefined ? threadsFor(accounts.length) : workerBuilt() ? options.threads : 0;
-  const workers = threads > 0 ? takeLoaders(threads) : (dropLoaders(), []);
+  if (threads === 0) dropLoaders(); // started early for a workspace that then loads fewer files
+  const workers = threads > 0 ? takeLoaders(threads) : [];
   try {
     const read = (file: string) => readSource(join(root, file));
     const loaded = loadConfig(all, read);
@@ -274,9 +275,8 @@ export function evaluate(run: Pick<Run, 'ws'> & Partial<Pick<Run, 'prechecks' | 
 /** The rule results at each valid account's tier, computed from the tier inputs alone (check). */
 export function checkRun(run: Run, today: string): WorkspaceCheck {
   const valid = validAccounts(run.ws);
-  const tiers = tiersOf(
-    valid.map((d) => run.tierInputs.get(d.file)!),
-    run.ws.config,
-  );
+  const inputs = valid.map((d) => run.tierInputs.get(d.file));
+  if (inputs.includes(undefined)) throw new Error("checkRun needs the tier inputs: load with keep 'tiers' or 'scope'");
+  const tiers = tiersOf(inputs as TierInputs[], run.ws.config);
   return checkWorkspace(run.ws, tiers, today, prechecksAt(run, today));
 }
