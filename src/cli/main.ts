@@ -18,6 +18,17 @@ export const version: string = JSON.parse(readFileSync(new URL('../../package.js
 export interface Context {
   io: Io;
   version: string;
+  /** worker threads to load on, from `KAM_THREADS` (0: this thread); by default the workspace's size decides */
+  threads?: number;
+}
+
+/** `KAM_THREADS`: forces the number of worker threads a large workspace is loaded on (0: none). */
+function threadsFrom(env: Io['env']): number | undefined {
+  const value = env.KAM_THREADS;
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new UsageError(`KAM_THREADS takes a whole number from 0 to 16, not "${value}"`);
+  return n;
 }
 
 type Run = (args: unknown[], options: Record<string, unknown>, ctx: Context) => Promise<number>;
@@ -51,7 +62,8 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
   const action = (name: string) => async (...all: unknown[]) => {
     const cmd = all[all.length - 1] as Command;
     const args = all.slice(0, -2);
-    await prestart(name, args, cmd.opts(), ctx.io.cwd);
+    ctx.threads = threadsFrom(ctx.io.env);
+    if (ctx.threads !== 0) await prestart(name, args, cmd.opts(), ctx.io.cwd);
     const mod = await commandModules[name]();
     setCode(await mod.run(args, cmd.opts(), ctx));
   };
@@ -178,19 +190,11 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
 
 /**
  * The worker threads that load a large workspace start now, so that their start-up overlaps the
- * command's own module loading: for the commands that load a whole workspace.
+ * command's own module loading (`pipeline/scope.ts` knows which runs load a whole workspace).
  */
 async function prestart(name: string, args: unknown[], options: Record<string, unknown>, cwd: string): Promise<void> {
-  const whole = name === 'score' || name === 'plan' || (name === 'check' && options.changedSince === undefined) || (name === 'validate' && (args[0] as string[]).length === 0);
-  if (!whole) return;
-  const { findWorkspace, workspaceArgument } = await import('../load/files.js');
-  const { prestartLoaders } = await import('../load/pool.js');
-  const dir = name === 'plan' ? workspaceArgument(cwd, options.dir as string | undefined, args[0] as string[]).dir : (options.dir as string | undefined);
-  try {
-    prestartLoaders(findWorkspace(cwd, dir));
-  } catch {
-    // the command itself says what is wrong with the folder
-  }
+  const { prestart: start } = await import('../pipeline/scope.js');
+  start(name, cwd, args, options);
 }
 
 function positiveInt(value: string, flag: string): number {

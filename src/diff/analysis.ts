@@ -3,7 +3,7 @@
  * segment, quadrant), scores and defection risk, per account, before and after.
  *
  * The diff does not compute any of it. The caller passes an `Analyse` function; the analysis
- * module's results are adapted to `AccountAnalysis` (the minimal shape the diff needs) where the
+ * module's results are adapted to `DiffAnalysis` (the minimal shape the diff needs) where the
  * command wires it in. Without one, the diff has no analysis deltas (`WorkspaceDiff.analysed`
  * is false) and the renderers leave the class table out.
  */
@@ -15,21 +15,21 @@ export const classNames = ['tier', 'abc', 'segment', 'quadrant'] as const;
 export type ClassName = (typeof classNames)[number];
 export const scoreNames = ['attractiveness', 'relationship', 'value', 'composite'] as const satisfies readonly ScoreName[];
 
-export interface RiskReason {
+export interface DiffRiskReason {
   rule: string;
   message: string;
 }
 
 /** What the diff needs to know of one analysed account: a part of the analysis's own record. */
-export type AccountAnalysis = Pick<Analysed, 'tier' | 'abc' | 'segment' | 'quadrant' | 'scores'> & {
-  risk: { level: string; reasons: RiskReason[] };
+export type DiffAnalysis = Pick<Analysed, 'tier' | 'abc' | 'segment' | 'quadrant' | 'scores'> & {
+  risk: { level: string; reasons: DiffRiskReason[] };
 };
 
 /**
  * Analyses every valid account of a workspace, keyed by account id. `today` is the same date for
  * both sides of a diff, so that deltas come from the plans, not from the clock.
  */
-export type Analyse = (ws: Workspace, today: string) => ReadonlyMap<string, AccountAnalysis>;
+export type Analyse = (ws: Workspace, today: string) => ReadonlyMap<string, DiffAnalysis>;
 
 export interface ClassChange {
   name: ClassName;
@@ -49,8 +49,8 @@ export interface RiskChange {
   from: string | null;
   to: string | null;
   /** reasons at head that were not at base, and the reverse; compared by rule and message */
-  appeared: RiskReason[];
-  went: RiskReason[];
+  appeared: DiffRiskReason[];
+  went: DiffRiskReason[];
 }
 
 /** Only what changed: empty lists and a null risk when nothing did. */
@@ -61,11 +61,11 @@ export interface AnalysisDelta {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const reasonKey = (r: RiskReason) => `${r.rule}\u0000${r.message}`;
-const byRuleThenMessage = (a: RiskReason, b: RiskReason) => (reasonKey(a) < reasonKey(b) ? -1 : reasonKey(a) > reasonKey(b) ? 1 : 0);
+const reasonKey = (r: DiffRiskReason) => `${r.rule}\u0000${r.message}`;
+const byRuleThenMessage = (a: DiffRiskReason, b: DiffRiskReason) => (reasonKey(a) < reasonKey(b) ? -1 : reasonKey(a) > reasonKey(b) ? 1 : 0);
 
 /** The delta between an account's analysis at base and at head (either may be absent); undefined when nothing changed. */
-export function analysisDelta(base: AccountAnalysis | undefined, head: AccountAnalysis | undefined): AnalysisDelta | undefined {
+export function analysisDelta(base: DiffAnalysis | undefined, head: DiffAnalysis | undefined): AnalysisDelta | undefined {
   if (!base && !head) return undefined;
   // an account that comes or goes shows only its tier, composite score and risk level: the
   // headline, not every class and reason of a plan that has no other side to compare with

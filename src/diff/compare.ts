@@ -10,7 +10,7 @@
  */
 import type { Doc, Workspace } from '../load/workspace.js';
 import type { Account } from '../schema/account.js';
-import { analysisDelta, type AccountAnalysis, type Analyse } from './analysis.js';
+import { analysisDelta, type DiffAnalysis, type Analyse } from './analysis.js';
 import { deepEqual, diffFields, itemsNotIn, keyed } from './fields.js';
 import {
   swotLists,
@@ -219,7 +219,7 @@ export function compareWorkspaces(base: Workspace, head: Workspace, options: Com
   const bAnalysis = options.analyse?.(head, options.today ?? '');
   const delta = (baseId: string | null, headId: string | null) => {
     if (!options.analyse) return {};
-    const get = (m: ReadonlyMap<string, AccountAnalysis> | undefined, id: string | null) => (id === null ? undefined : m?.get(id));
+    const get = (m: ReadonlyMap<string, DiffAnalysis> | undefined, id: string | null) => (id === null ? undefined : m?.get(id));
     const d = analysisDelta(get(aAnalysis, baseId), get(bAnalysis, headId));
     return d ? { analysis: d } : {};
   };

@@ -8,16 +8,10 @@
  * offset; `LineIndex` turns offsets into 1-based line and column.
  */
 import type { Document, Node as YamlNode } from 'yaml';
+import type { DocPath, PathSegment, Position, Target } from '../util/doc-path.js';
 import { eemeli } from './eemeli.js';
 
-export type PathSegment = string | number;
-export type DocPath = readonly PathSegment[];
-export interface Position {
-  line: number;
-  column: number;
-}
-/** `key`: the key of the entry the path names (unknown keys); `value`: its value, else its key. */
-export type Target = 'key' | 'value';
+export type { DocPath, PathSegment, Position, Target };
 
 export interface Locator {
   locate(path: DocPath, target?: Target): Position;
@@ -202,17 +196,3 @@ export class DocumentLocator implements Locator {
 
 /** For files that never parsed: everything points at the start. */
 export const startLocator: Locator = { locate: () => START };
-
-/**
- * A locator built on first use. Only the most recently built one is kept, so locating the
- * findings of 10,000 files one file after another holds one file's positions at a time.
- */
-let lastBuilt: { owner: LazyLocator; locator: Locator } | undefined;
-
-export class LazyLocator implements Locator {
-  constructor(private readonly build: () => Locator) {}
-  locate(path: DocPath, target: Target = 'value'): Position {
-    if (lastBuilt?.owner !== this) lastBuilt = { owner: this, locator: this.build() };
-    return lastBuilt.locator.locate(path, target);
-  }
-}

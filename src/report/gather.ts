@@ -9,10 +9,10 @@ import type { Competitor } from '../schema/competitor.js';
 import type { Lang } from '../schema/config.js';
 import type { Finding } from '../findings.js';
 import type { ScoreFormulas } from './formula.js';
-import type { AccountAnalysis, CoverageCheck, Figures, ReportInput } from './input.js';
+import type { ReportAnalysis, CoverageCheck, Figures, ReportInput } from './input.js';
 
-/** What the reports take of one account's analysis (a subset of the analysis' `AccountAnalysis`). */
-export interface AnalysedAccount extends Omit<AccountAnalysis, 'coverage' | 'formulas' | 'figures'> {
+/** What the reports take of one account's analysis (a subset of the analysis' `ReportAnalysis`). */
+export interface AnalysedAccount extends Omit<ReportAnalysis, 'coverage' | 'formulas' | 'figures'> {
   id: string;
   figures: Figures;
   breakdown: ScoreFormulas & { relationship: { coverage: Record<CoverageCheck, boolean> } };

@@ -15,20 +15,20 @@ import type { ScoreFormulas } from './formula.js';
 export type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
 export { abcClasses, coverageChecks, quadrants, riskLevels, segments } from '../analysis/index.js';
 
-export interface RiskReason {
+export interface ReportRiskReason {
   rule: string;
   points: number;
   message: string;
 }
 
 /** One account's analysis (SPEC sections 2 to 4), scores unrounded. */
-export interface AccountAnalysis {
+export interface ReportAnalysis {
   scores: Record<ScoreName, number>;
   tier: Tier;
   abc: Abc;
   segment: Segment;
   quadrant: Quadrant;
-  risk: { level: RiskLevel; points: number; reasons: RiskReason[] };
+  risk: { level: RiskLevel; points: number; reasons: ReportRiskReason[] };
   figures: Figures;
   coverage: Record<CoverageCheck, boolean>;
   /** what the scores are made of, for the formula lines under them, when known */
@@ -39,7 +39,7 @@ export interface AccountInput {
   /** workspace-relative file, `/` separators */
   file: string;
   account: Account;
-  analysis: AccountAnalysis;
+  analysis: ReportAnalysis;
   /** completeness findings about this account (rules engine) */
   findings: Finding[];
   /** share of the applicable rules passed, 0-100; null when no rule applies */

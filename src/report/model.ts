@@ -20,7 +20,7 @@ import {
   type Figures,
   type PlanInput,
   type ReportInput,
-  type RiskReason,
+  type ReportRiskReason,
   type ScoreName,
   type SkippedAccount,
 } from './input.js';
@@ -194,7 +194,7 @@ export interface PlanContext extends ReportBase {
     slaDays: number;
   };
   findings: {
-    risk: RiskReason[];
+    risk: ReportRiskReason[];
     completeness: Finding[];
     errors: number;
     warnings: number;

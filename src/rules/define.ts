@@ -40,12 +40,6 @@ export interface Rule<Id extends string = string> {
   tiers: readonly Tier[];
   /** the severity unless `kam.yaml: rules` says otherwise */
   severity: Severity;
-  /**
-   * Set when the outcome depends on `ctx.tier` (besides the tier filter). Before the tier is
-   * known, worker threads run such a rule once per tier and every other rule once; a test holds
-   * the rules without it to the same outcome at every tier.
-   */
-  usesTier?: true;
   /** pure: no I/O, no clock; returns nothing when the account passes */
   check(ctx: RuleContext): RuleFinding[];
 }

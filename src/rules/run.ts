@@ -8,7 +8,7 @@ import { configCodes } from '../codes.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import type { RuleMeta } from '../format/types.js';
-import { startLocator, type Locator } from '../load/locate.js';
+import type { Locator } from '../load/locate.js';
 import type { Workspace } from '../load/workspace.js';
 import type { Account, Tier } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
@@ -100,6 +100,29 @@ const sameOutcome = (a: Omit<RuleOutcome, 'tiers'>, b: Omit<RuleOutcome, 'tiers'
   a.hits.length === b.hits.length &&
   a.hits.every((h, i) => h.line === b.hits[i].line && h.column === b.hits[i].column && h.message === b.hits[i].message);
 
+/** A rule's context that notes whether the rule read the tier. */
+class WatchedContext implements RuleContext {
+  tierRead = false;
+  readonly today: string;
+  readonly config: Config;
+  readonly competitors: ReadonlyMap<string, Competitor>;
+  readonly competitorIds: ReadonlySet<string>;
+  constructor(
+    readonly account: Account,
+    private readonly at: Tier,
+    env: RuleEnv,
+  ) {
+    this.today = env.today;
+    this.config = env.config;
+    this.competitors = env.competitors;
+    this.competitorIds = env.competitorIds;
+  }
+  get tier(): Tier {
+    this.tierRead = true;
+    return this.at;
+  }
+}
+
 export function precheckAccount(account: Account, locator: Locator, env: RuleEnv, tiers: readonly Tier[] = allTiers): Precheck {
   const pre: Precheck = { tiers: [...tiers], outcomes: {} };
   for (const rule of env.rules ?? allRules) {
@@ -107,20 +130,24 @@ export function precheckAccount(account: Account, locator: Locator, env: RuleEnv
     const applicable = tiers.length === 1 ? (rule.tiers.includes(tiers[0]) ? tiers : []) : tiers.filter((t) => rule.tiers.includes(t));
     if (applicable.length === 0) continue;
     const outcomes: RuleOutcome[] = [];
-    // a rule that does not look at the tier has one outcome for all of them: run it once
-    for (const tier of rule.usesTier ? applicable : applicable.slice(0, 1)) {
+    for (let i = 0; i < applicable.length; i++) {
+      const tier = applicable[i];
+      // a run that never read the tier went the same way at every tier: it answers for the rest
+      const ctx = new WatchedContext(account, tier, env);
       let outcome: Omit<RuleOutcome, 'tiers'>;
       try {
-        const ctx: RuleContext = { account, tier, today: env.today, config: env.config, competitors: env.competitors, competitorIds: env.competitorIds };
         outcome = { hits: rule.check(ctx).map((f) => ({ ...locator.locate(f.path, f.target), message: f.message })) };
       } catch (error) {
         outcome = { hits: [], crash: describeError(error) };
       }
-      if (outcome.hits.length === 0 && outcome.crash === undefined) continue;
-      const covers = rule.usesTier ? [tier] : [...applicable];
-      const same = outcomes.find((o) => sameOutcome(o, outcome));
-      if (same) same.tiers.push(...covers);
-      else outcomes.push({ tiers: covers, ...outcome });
+      const readTier = ctx.tierRead;
+      const covers = readTier ? [tier] : applicable.slice(i);
+      if (outcome.hits.length > 0 || outcome.crash !== undefined) {
+        const same = outcomes.find((o) => sameOutcome(o, outcome));
+        if (same) same.tiers.push(...covers);
+        else outcomes.push({ tiers: covers, ...outcome });
+      }
+      if (!readTier) break;
     }
     if (outcomes.length > 0) pre.outcomes[rule.id as RuleId] = outcomes;
   }
@@ -221,23 +248,19 @@ export interface WorkspaceCheck {
 
 /**
  * Runs the rules on every valid account of a workspace. `tiers` maps account id to computed tier
- * (from the analysis); a valid account without one is not checked.
+ * (from the analysis); a valid account without one is not checked. `prechecks` holds, by file,
+ * the outcomes the pipeline computed as it loaded each account (`pipeline/evaluate.ts`); an
+ * account without one (a workspace from `loadWorkspace`) is checked now, through its locator.
  */
-export function checkWorkspace(ws: Workspace, tiers: ReadonlyMap<string, Tier>, today: string, { positions = true }: { positions?: boolean } = {}): WorkspaceCheck {
+export function checkWorkspace(ws: Workspace, tiers: ReadonlyMap<string, Tier>, today: string, prechecks?: ReadonlyMap<string, Precheck>): WorkspaceCheck {
   const env = envOf(ws, today);
-  // worker threads may have run the rules already, for each tier the account can have
-  // (`loadWorkspaceParallel`)
-  const prechecked = ws.prechecked?.today === today;
   const accounts: AccountCheck[] = [];
   for (const doc of ws.accounts) {
     const tier = doc.data && tiers.get(doc.data.id);
     if (!doc.data || tier === undefined) continue;
     const input = { file: doc.file, id: doc.data.id, tier };
-    accounts.push(
-      prechecked && doc.precheck
-        ? checkFromPrecheck(doc.precheck, input, env)
-        : checkAccount({ ...input, account: doc.data, locator: positions ? doc.locator : startLocator }, env),
-    );
+    const pre = prechecks?.get(doc.file) ?? precheckAccount(doc.data, doc.locator, env, [tier]);
+    accounts.push(checkFromPrecheck(pre, input, env));
   }
   return { findings: sortFindings([...ruleSettingFindings(ws), ...accounts.flatMap((a) => a.findings)]), accounts };
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Code, SchemaCode } from '../codes.js';
 import { didYouMean } from '../util/suggest.js';
 import { SLUG, schemaRules } from './common.js';
-import type { DocPath, Target } from '../load/locate.js';
+import type { DocPath, Target } from '../util/doc-path.js';
 
 export interface SchemaIssue {
   path: DocPath;

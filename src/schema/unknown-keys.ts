@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { didYouMean } from '../util/suggest.js';
 import { schemaRules } from './common.js';
-import type { PathSegment } from '../load/locate.js';
+import type { PathSegment } from '../util/doc-path.js';
 import type { SchemaIssue } from './issues.js';
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; in?: z.ZodType };

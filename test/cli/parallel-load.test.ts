@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript benchmark helper
 import { generate } from '../../bench/generate.js';
 import { analyseWorkspace, analysedFields } from '../../src/analysis/index.js';
-import { evaluate } from '../../src/evaluate.js';
+import { evaluate } from '../../src/pipeline/evaluate.js';
 import { sortFindings } from '../../src/findings.js';
 import { loadWorkspace, validAccounts } from '../../src/load/workspace.js';
 import { example, kam, kamProcess } from '../helpers.js';
@@ -30,7 +30,7 @@ describe('parallel loading', () => {
 
   it('check: rules run in the workers give the findings the main thread gives', () => {
     const ws = loadWorkspace(root);
-    const { checked } = evaluate(ws, '2026-11-01');
+    const { checked } = evaluate({ ws }, '2026-11-01');
     const expected = sortFindings([...ws.findings, ...checked.findings]);
     expect(checked.findings.length).toBeGreaterThan(100);
     const r = kamProcess(['check', '-C', root, '--format', 'json']);
@@ -51,7 +51,7 @@ describe('parallel loading', () => {
 
   it('score: the same completeness as the main thread computes', () => {
     const ws = loadWorkspace(root);
-    const { byId } = evaluate(ws, '2026-11-01');
+    const { byId } = evaluate({ ws }, '2026-11-01');
     const r = kamProcess(['score', '-C', root, '--json']);
     const scored = JSON.parse(r.stdout) as { id: string; completeness: number }[];
     expect(scored).toHaveLength(byId.size);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript benchmark helper
 import { generate } from '../../bench/generate.js';
-import { PARALLEL_FROM } from '../../src/load/pool.js';
+import { PARALLEL_FROM } from '../../src/pipeline/parallel/pool.js';
 import { bin, kam, kamProcess } from '../helpers.js';
 
 const ACCOUNTS = 450;

@@ -38,9 +38,9 @@ describe('loading progress', () => {
   it('the parallel loader reports each batch of accounts as it arrives', () => {
     const root = generate(mkdtempSync(join(tmpdir(), 'kam-progress-')), 450) as string;
     const script = `
-      const { loadWorkspaceParallel } = await import(${JSON.stringify(join(repoRoot, 'dist/load/workspace.js'))});
+      const { loadRun } = await import(${JSON.stringify(join(repoRoot, 'dist/pipeline/evaluate.js'))});
       const calls = [];
-      await loadWorkspaceParallel(${JSON.stringify(root)}, { keep: 'findings', onProgress: (d, t) => calls.push([d, t]) });
+      await loadRun(${JSON.stringify(root)}, { keep: 'findings', onProgress: (d, t) => calls.push([d, t]) });
       console.log(JSON.stringify(calls));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountAnalysis, Analyse } from '../../src/diff/analysis.js';
+import type { DiffAnalysis, Analyse } from '../../src/diff/analysis.js';
 import { analysisDelta } from '../../src/diff/analysis.js';
 import { accountChanges, compareWorkspaces } from '../../src/diff/compare.js';
 import { diffFields } from '../../src/diff/fields.js';
@@ -203,7 +203,7 @@ describe('compareWorkspaces', () => {
   });
 
   describe('the analysis hook', () => {
-    const analysis = (over: Partial<AccountAnalysis> = {}): AccountAnalysis => ({
+    const analysis = (over: Partial<DiffAnalysis> = {}): DiffAnalysis => ({
       tier: 'ordinary',
       abc: 'B',
       segment: 'standard',
@@ -217,7 +217,7 @@ describe('compareWorkspaces', () => {
       new Map(
         w.accounts.map((d) => {
           const raw = d.raw as Record<string, unknown>;
-          return [d.id!, analysis((raw['x-analysis'] as Partial<AccountAnalysis>) ?? {})];
+          return [d.id!, analysis((raw['x-analysis'] as Partial<DiffAnalysis>) ?? {})];
         }),
       );
 

@@ -1,9 +1,9 @@
 /** A hand-built report input: accounts with a fixed analysis, independent of the scoring code. */
 import type { Account } from '../../src/schema/account.js';
-import type { AccountAnalysis, AccountInput, ReportInput } from '../../src/report/input.js';
+import type { ReportAnalysis, AccountInput, ReportInput } from '../../src/report/input.js';
 import type { Finding } from '../../src/findings.js';
 
-export function analysis(over: Partial<AccountAnalysis> = {}): AccountAnalysis {
+export function analysis(over: Partial<ReportAnalysis> = {}): ReportAnalysis {
   return {
     scores: { attractiveness: 85, relationship: 74, value: 100, composite: 88.15 },
     tier: 'key',
@@ -81,7 +81,7 @@ export const finding = (over: Partial<Finding> = {}): Finding => ({
   ...over,
 });
 
-export function item(over: { account?: Partial<Account>; analysis?: Partial<AccountAnalysis>; findings?: Finding[]; completeness?: number | null } = {}): AccountInput {
+export function item(over: { account?: Partial<Account>; analysis?: Partial<ReportAnalysis>; findings?: Finding[]; completeness?: number | null } = {}): AccountInput {
   const a = account(over.account);
   return {
     file: `accounts/${a.id}.yaml`,

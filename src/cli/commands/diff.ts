@@ -24,10 +24,10 @@ interface DiffOptions {
 
 /** The workspace at `revision`, or in the working tree when `revision` is undefined. */
 async function loadSide(repo: Repo, revision: string | undefined): Promise<{ side: Side; ws: Workspace }> {
-  if (revision === undefined) return { side: { revision: null, commit: null }, ws: loadWorkspace(repo.root) };
+  if (revision === undefined) return { side: { revision: null, commit: null }, ws: loadWorkspace(repo.root, { positions: false }) };
   const source = await readRevision(repo, revision);
   try {
-    return { side: { revision, commit: source.commit }, ws: loadWorkspace(repo.root, { list: source.list, read: source.read }) };
+    return { side: { revision, commit: source.commit }, ws: loadWorkspace(repo.root, { list: source.list, read: source.read, positions: false }) };
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`at ${revision}: ${error.message}`);
     throw error;

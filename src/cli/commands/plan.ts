@@ -9,14 +9,14 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { sortFindings, type Finding } from '../../findings.js';
 import { stylish } from '../../format/stylish.js';
-import { evaluate } from '../../evaluate.js';
-import { workspaceArgument } from '../../load/files.js';
-import { WorkerFailure } from '../../load/pool.js';
-import { findWorkspace, loadWorkspaceParallel, type Workspace } from '../../load/workspace.js';
+import { findWorkspace, workspaceArgument } from '../../load/files.js';
+import { evaluate, loadRun, type Run } from '../../pipeline/evaluate.js';
+import { WorkerFailure } from '../../pipeline/parallel/pool.js';
+import { needsOf } from '../../pipeline/scope.js';
 import { removeStalePlans, writeOutputs, type OutputFile } from '../../report/files.js';
 import { gatherReportInput } from '../../report/gather.js';
 import { portfolioModel } from '../../report/model.js';
-import { PLANS, planFile, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
+import { PLANS, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
 import { compileTemplates, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
 import type { Config, Lang } from '../../schema/config.js';
@@ -57,23 +57,26 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   let compiling: Promise<CompiledTemplates> | undefined;
   const compiledFor = (config: Config) =>
     (compiling ??= (async () => compileTemplates(loadTemplates({ overrides: resolve(root, config.templates), root }), format))());
-  // a large workspace's worker threads keep its accounts and render their plans; the templates
-  // are compiled here while they load
-  const ws = await loadWorkspaceParallel(root, {
-    rules: { today: todayIn },
+  // the loaders (a large workspace's worker threads, else this one) keep the accounts and render
+  // their plans; the templates are compiled while they load
+  const needs = needsOf.plan();
+  const run = await loadRun(root, {
+    keep: needs.keep,
+    rules: { today: todayIn, ...needs.rules },
+    hold: needs.hold,
+    threads: ctx.threads,
     onProgress: loading?.update,
-    hold: true,
-    keep: 'report',
     onSettings: (config) => void compiledFor(config).catch(() => undefined),
   });
   loading?.end();
   try {
-    return await report(ws);
+    return await report(run);
   } finally {
-    ws.held?.close();
+    run.held?.close();
   }
 
-  async function report(ws: Workspace): Promise<number> {
+  async function report(run: Run): Promise<number> {
+    const { ws } = run;
     const today = todayIn(ws.config);
     const lang = options.lang ?? ws.config.lang;
     const known = ws.accounts.flatMap((d) => (d.id === null ? [] : [d.id]));
@@ -83,7 +86,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     ids = [...new Set(ids)];
 
     // analysis and completeness of every valid account (V and abc rank among all of them)
-    const { analysis, checked } = evaluate(ws, today);
+    const { analysis, checked } = evaluate(run, today);
     const input = gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts);
 
     // what makes a file invalid goes to stderr: load and schema findings, unknown rule ids
@@ -102,25 +105,24 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     };
     const files: OutputFile[] = [];
     try {
-      // the worker threads render the plans of the accounts they hold (from the templates this
-      // thread compiled while they loaded) while this one renders the portfolio
+      // the loaders render the plans of the accounts they hold (from the templates compiled while
+      // they loaded); worker threads do so while this one renders the portfolio
       const setup: RenderSetup = { compiled: await compiledFor(ws.config), lang };
-      const elsewhere = ws.held?.each(
+      const plansDone = run.held!.render(
         (held) => {
           const mine = new Set(held);
-          return { kind: 'render', task: planTask(setup, input, accounts.filter((a) => mine.has(a.file))) };
+          return planTask(setup, input, accounts.filter((a) => mine.has(a.file)));
         },
-        (data) => data.files.forEach(rendered),
+        (files) => files.forEach(rendered),
       );
-      elsewhere?.catch(() => undefined); // awaited below, after the portfolio
+      plansDone.catch(() => undefined); // awaited below, after the portfolio
       const renderer = await rendererFor(setup);
-      if (!elsewhere) for (const item of accounts) rendered(planFile(renderer, input, item));
       if (ids.length === 0) {
         const portfolio = renderer.portfolio(portfolioModel(input, (id) => planPath(id, format), MATRIX_FILE));
         files.push({ path: `${PORTFOLIO}.${format}`, content: portfolio.report });
         if (format === 'md') files.push({ path: MATRIX_FILE, content: portfolio.svg });
       }
-      await elsewhere;
+      await plansDone;
     } catch (error) {
       if (error instanceof TemplateError || (error instanceof WorkerFailure && error.kind === 'template')) throw new UsageError(`template error: ${error.message}`);
       throw error;

@@ -6,8 +6,10 @@
 import { scoresJson } from '../../analysis/json.js';
 import { UsageError } from '../../errors.js';
 import { stylish } from '../../format/stylish.js';
-import { evaluate } from '../../evaluate.js';
-import { findWorkspace, loadWorkspaceParallel, validAccounts } from '../../load/workspace.js';
+import { findWorkspace } from '../../load/files.js';
+import { validAccounts } from '../../load/workspace.js';
+import { evaluate, loadRun } from '../../pipeline/evaluate.js';
+import { needsOf } from '../../pipeline/scope.js';
 import { Tier } from '../../schema/account.js';
 import { todayFor } from '../../today.js';
 import { progressLine } from '../io.js';
@@ -33,14 +35,17 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
 
   const todayIn = todayFor(options.asOf, () => io.today());
   const progress = progressLine(io, 'kam score: loading');
-  const ws = await loadWorkspaceParallel(findWorkspace(io.cwd, options.dir, { required: true }), {
-    rules: { today: todayIn, positions: false },
-    keep: 'analysed',
+  const needs = needsOf.score();
+  const run = await loadRun(findWorkspace(io.cwd, options.dir, { required: true }), {
+    keep: needs.keep,
+    rules: { today: todayIn, ...needs.rules },
+    threads: ctx.threads,
     onProgress: progress?.update,
   });
   progress?.end();
+  const { ws } = run;
   const today = todayIn(ws.config);
-  const { analysis, byId } = evaluate(ws, today, { positions: false });
+  const { analysis, byId } = evaluate(run, today);
   const { portfolio } = analysis;
   const accounts: ScoredAccount[] = analysis.accounts.map((a) => ({ ...a, completeness: byId.get(a.id)!.check.completeness }));
   const shown = options.tier === undefined ? accounts : accounts.filter((a) => a.tier === options.tier);

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { sortFindings } from '../../findings.js';
-import { findWorkspace, loadWorkspaceParallel, toWorkspacePath } from '../../load/workspace.js';
+import { findWorkspace, toWorkspacePath } from '../../load/files.js';
+import { loadRun } from '../../pipeline/evaluate.js';
+import { needsOf } from '../../pipeline/scope.js';
 import { ruleSettingFindings } from '../../rules/run.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
@@ -16,8 +18,9 @@ export async function run([files]: unknown[], options: FindingsOptions & { dir?:
   const root = findWorkspace(io.cwd, options.dir, { required: named.length === 0 });
   for (const file of named) if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`no such file: ${file}`);
   const progress = progressLine(io, 'kam validate: loading');
-  const ws = await loadWorkspaceParallel(root, {
-    keep: 'findings',
+  const { ws } = await loadRun(root, {
+    keep: needsOf.validate().keep,
+    threads: ctx.threads,
     onProgress: progress?.update,
     files: named.length ? named.map((f) => toWorkspacePath(root, io.cwd, f)) : undefined,
   });

@@ -4,7 +4,6 @@ import { defineRule } from '../define.js';
 /** Seed 000: the plan is reviewed regularly; how often depends on the tier (`checks.stale_after_days`). */
 export default defineRule({
   id: 'plan/stale',
-  usesTier: true,
   check: ({ account, tier, today, config }) => {
     if (tier === 'prospect') return [];
     const limit = config.checks.stale_after_days[tier];

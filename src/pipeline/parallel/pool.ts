@@ -9,8 +9,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { countAccountFiles } from './files.js';
-import type { FromWorker, ToWorker } from './worker.js';
+import { countAccountFiles } from '../../load/files.js';
+import type { OutputFile } from '../../report/files.js';
+import type { PlanTask } from '../../report/plans.js';
+import type { FromWorker, ToWorker } from './messages.js';
 
 /** Below this many account files a second thread costs more than it saves. */
 export const PARALLEL_FROM = 400;
@@ -19,12 +21,15 @@ export const PARALLEL_FROM = 400;
  * workers, not this thread and one worker: what a worker sends arrives as fresh compact strings,
  * while values parsed here would hold on to their whole source text (V8 slices).
  */
-const LOADERS = 2;
+export const LOADERS = 2;
 
 const workerUrl = new URL('./worker.js', import.meta.url);
 
-/** Whether `accounts` account files are loaded on worker threads. */
-export const parallelFor = (accounts: number): boolean => accounts >= PARALLEL_FROM && availableParallelism() >= 2 && existsSync(workerUrl);
+/** Whether a worker can start: it is built (the sources under test have none). */
+export const workerBuilt = (): boolean => existsSync(workerUrl);
+
+/** How many worker threads load `accounts` account files: none below `PARALLEL_FROM` or on one core. */
+export const threadsFor = (accounts: number): number => (accounts >= PARALLEL_FROM && availableParallelism() >= 2 && workerBuilt() ? LOADERS : 0);
 
 // no inherited node flags: a worker is a plain module (`--input-type`, say, would refuse it)
 function spawn(): Worker {
@@ -37,12 +42,14 @@ let started: Worker[] | undefined;
 
 /** Starts the loading workers now when the workspace at `root` is large enough to use them. */
 export function prestartLoaders(root: string): void {
-  if (started === undefined && parallelFor(countAccountFiles(root))) started = Array.from({ length: LOADERS }, spawn);
+  if (started === undefined && threadsFor(countAccountFiles(root)) > 0) started = Array.from({ length: LOADERS }, spawn);
 }
 
-/** The loading workers: those started early, else new ones. The caller ends them (`endLoaders`). */
-export function takeLoaders(): Worker[] {
-  const workers = started ?? Array.from({ length: LOADERS }, spawn);
+/** `count` loading workers: those started early, else new ones. The caller ends them (`endLoaders`). */
+export function takeLoaders(count: number = LOADERS): Worker[] {
+  const workers = (started ?? []).slice(0, count);
+  endLoaders((started ?? []).slice(count));
+  while (workers.length < count) workers.push(spawn());
   started = undefined;
   return workers;
 }
@@ -98,23 +105,27 @@ export function exchange(worker: Worker, message: ToWorker, onData: (data: Exclu
   });
 }
 
-/** Workers that hold the accounts they loaded, for a second task on them (rendering plans). */
+/**
+ * The accounts a run loaded and keeps, wherever they are (worker threads or this one), for a
+ * second task on them: rendering their plans.
+ */
 export interface Held {
   /**
-   * Sends each worker the message `messageFor` makes of the files it holds (workspace-relative),
-   * and hands every reply to `onData` until all are done.
+   * Renders the plans `taskFor` makes of the files each holder holds (workspace-relative), and
+   * hands the rendered files to `onFiles` as they come, until all are done.
    */
-  each(messageFor: (files: string[]) => ToWorker, onData: (data: Exclude<FromWorker, string | { kind: 'end' }>) => void): Promise<void>;
+  render(taskFor: (files: string[]) => PlanTask, onFiles: (files: OutputFile[]) => void): Promise<void>;
   close(): void;
 }
 
-export function held(holdings: ReadonlyMap<Worker, string[]>): Held {
+/** The accounts held by worker threads, by worker. */
+export function heldByWorkers(holdings: ReadonlyMap<Worker, string[]>): Held {
   return {
-    each: async (messageFor, onData) => {
+    render: async (taskFor, onFiles) => {
       await Promise.all(
         [...holdings].map(([worker, files]) =>
-          exchange(worker, messageFor(files), (data) => {
-            if (typeof data !== 'string') onData(data);
+          exchange(worker, { kind: 'render', task: taskFor(files) }, (data) => {
+            if (typeof data !== 'string' && data.kind === 'rendered') onFiles(data.files);
           }),
         ),
       );
