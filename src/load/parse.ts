@@ -4,14 +4,16 @@
  * Fast path: js-yaml (about 10x faster than eemeli's `yaml` on plan files), recording node
  * offsets through its `listener` for `locate`. Slow path, for files js-yaml rejects or that use
  * anchors and aliases: eemeli's `parseDocument`, whose errors carry exact codes and positions
- * and whose `toJS` refuses alias-expansion bombs. Both read YAML 1.2 core (dates stay strings).
+ * and whose `toJS` refuses alias-expansion bombs, and for files holding a construct js-yaml is
+ * lenient about (`strict.ts`). Both read YAML 1.2 core (dates stay strings).
  */
 import jsyaml from 'js-yaml';
-import type { ErrorCode, YAMLError } from 'yaml';
+import type { Document, ErrorCode, YAMLError } from 'yaml';
 import { fileCodes, parserCode, type ParserError } from '../codes.js';
 import { eemeli } from './eemeli.js';
 import { DocumentLocator, EventLocator, EventRecorder, LineIndex, startLocator, type Locator } from './locate.js';
 import type { Problem } from './read.js';
+import { directiveProblem, needsStrict } from './strict.js';
 
 export interface Parsed {
   value: unknown;
@@ -73,6 +75,25 @@ function firstProblems(problems: Problem[]): Problem[] {
     : [...kept.slice(0, MAX_PROBLEMS), { ...kept[MAX_PROBLEMS], message: `${kept.length - MAX_PROBLEMS} more YAML errors after these; fix the first ones and run again` }];
 }
 
+/**
+ * The offset of the first mapping key that is a list or a mapping (directly or through an alias),
+ * which valid YAML allows and a JavaScript object cannot hold: the parser would turn it into a
+ * string, with a warning on the console.
+ */
+function collectionKeyAt(doc: Document): number | undefined {
+  const { isAlias, isCollection, visit } = eemeli();
+  let at: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (!isCollection(key)) return undefined;
+      at = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return at;
+}
+
 function slow(text: string): Parsed {
   const doc = eemeli().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const locator = new DocumentLocator(text, doc);
@@ -80,6 +101,13 @@ function slow(text: string): Parsed {
   if (doc.errors.length > 0) {
     return { value: undefined, locator, problems: firstProblems(doc.errors.map((e) => fromYamlError(e, text, lines))) };
   }
+  const collectionKey = collectionKeyAt(doc);
+  if (collectionKey !== undefined) {
+    const message = 'a mapping key is a list or a mapping: keys in a plan file are text';
+    return { value: undefined, locator, problems: [{ rule: yamlRule('NON_STRING_KEY'), message, ...lines.position(collectionKey) }] };
+  }
+  const directive = directiveProblem(text);
+  if (directive) return { value: undefined, locator, problems: [{ rule: yamlRule('BAD_DIRECTIVE'), message: directive.message, ...lines.position(directive.offset) }] };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), locator, problems: [] };
   } catch (error) {
@@ -106,7 +134,8 @@ function slow(text: string): Parsed {
 export function parseYaml(text: string, positions = false): Parsed {
   try {
     const anchors = (text.includes('&') || text.includes('*')) && ANCHOR_OR_ALIAS.test(text);
-    return (!anchors && fast(text, positions)) || slow(text);
+    // js-yaml accepts some invalid YAML: files holding such constructs take the strict parser
+    return (!anchors && !needsStrict(text) && fast(text, positions)) || slow(text);
   } catch (error) {
     // a parser that overflows its stack on absurd nesting still yields a finding, not a crash
     const message = error instanceof RangeError ? 'nesting is too deep to parse' : `cannot parse: ${String(error)}`;
