@@ -20,6 +20,8 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || (smoke ? 1 : 5);
 const work = args.includes('--work') ? args[args.indexOf('--work') + 1] : join(here, '.work');
 const SMALL = smoke ? 20 : 1000;
 const LARGE = smoke ? 50 : 10000;
+/** The size the issue of scale names: check must stay near linear and within 1 GiB. */
+const HUGE = smoke ? 100 : 50000;
 const CHANGED = smoke ? 5 : 100;
 const ANALYSIS = smoke ? [500, 5000] : [10000, 100000];
 /** Runs a round of the start-up cases (node -e 0, --version, --help): their noise is the largest. */
@@ -116,15 +118,26 @@ const small = workspace(SMALL);
 const large = workspace(LARGE);
 const repoDir = diffRepo(SMALL, CHANGED);
 
+const huge = workspace(HUGE);
+
 const kam = (...a) => [bin, ...a];
 const out = join(work, 'reports');
 rmSync(out, { recursive: true, force: true });
+// the render floor renders the valid accounts only: which are invalid is found before timing
+const invalidList = join(work, `invalid-${SMALL}.txt`);
+{
+  const r = spawnSync(process.execPath, kam('validate', '-C', small, '--format', 'json'), { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const invalid = new Set(JSON.parse(r.stdout).filter((f) => f.severity === 'error').map((f) => f.file));
+  writeFileSync(invalidList, [...invalid].join('\n'));
+}
 const floorCases = [
   { name: 'node', argv: ['-e', '0'], repeat: START_REPEAT },
   { name: `read ${SMALL}`, argv: [join(here, 'floors/read.js'), small] },
   { name: `read ${LARGE}`, argv: [join(here, 'floors/read.js'), large] },
   { name: `js-yaml ${SMALL}`, argv: [join(here, 'floors/parse.js'), small] },
   { name: `js-yaml ${LARGE}`, argv: [join(here, 'floors/parse.js'), large] },
+  { name: `ajv + js-yaml ${LARGE}`, argv: [join(here, 'floors/ajv.js'), large] },
+  ...['md', 'html'].map((format) => ({ name: `render ${format} ${SMALL}`, argv: [join(here, 'floors/render.js'), small, invalidList, join(out, `floor-${format}`), format] })),
 ];
 const commandCases = [
   { name: 'kam --version', argv: kam('--version'), repeat: START_REPEAT },
@@ -141,6 +154,7 @@ const commandCases = [
   { name: `plan html ${SMALL}`, argv: kam('plan', '-C', small, '--out', join(out, 'html'), '--format', 'html', '--force') },
   { name: `diff ${SMALL} (${CHANGED} changed)`, argv: kam('diff', 'HEAD~1', 'HEAD', '-C', repoDir, '--format', 'json'), cwd: repoDir },
   { name: `check one revision ${SMALL}`, argv: kam('check', '-C', repoDir, '--format', 'json'), cwd: repoDir },
+  { name: `check --format json ${HUGE}`, argv: kam('check', '-C', huge, '--format', 'json') },
 ];
 const timed = timeAll([...floorCases, ...commandCases]);
 const floor = Object.fromEntries(floorCases.map((c) => [c.name, timed[c.name]]));
@@ -172,15 +186,45 @@ function target(name, against, limit) {
 
 target('kam --version', 'node', 1.3);
 target('kam --help', 'node', 1.3);
-for (const c of ['validate', 'check --format json', 'score --json']) target(`${c} ${LARGE}`, `js-yaml ${LARGE}`, 2);
+// against what a user would write by hand: js-yaml + ajv with kam's own schemas, one thread
+target(`validate ${LARGE}`, `ajv + js-yaml ${LARGE}`, 1.0);
+target(`check --format json ${LARGE}`, `ajv + js-yaml ${LARGE}`, 1.25);
+target(`score --json ${LARGE}`, `ajv + js-yaml ${LARGE}`, 1.5);
 for (const c of ['validate', 'check --format json', 'score --json']) target(`${c} ${LARGE}`, `${c} ${SMALL}`, 11);
+target(`check --format json ${HUGE}`, `check --format json ${LARGE}`, 5.5);
 target(`analysis ${ANALYSIS[1]}`, `analysis ${ANALYSIS[0]}`, 11);
-target(`plan html ${SMALL}`, `js-yaml ${SMALL}`, 4);
-target(`plan md ${SMALL}`, `js-yaml ${SMALL}`, 4);
+// against the job itself: load, analyse, render and write on one thread, nothing checked
+target(`plan html ${SMALL}`, `render html ${SMALL}`, 1.25);
+target(`plan md ${SMALL}`, `render md ${SMALL}`, 1.25);
 target(`diff ${SMALL} (${CHANGED} changed)`, `check one revision ${SMALL}`, 3);
 
-log(`measuring peak memory of check on ${LARGE} accounts`);
+// strict YAML: the official test suite's cases, through kam's loader
+const suite = await (async () => {
+  const { loadDoc } = await import(join(repo, 'dist', 'load', 'workspace.js'));
+  const { decode } = await import(join(repo, 'dist', 'load', 'read.js'));
+  const dir = join(repo, 'test', 'fixtures', 'yaml-test-suite');
+  const fileRules = new Set(['yaml/multiple-docs', 'yaml/non-string-key', 'yaml/duplicate-key', 'yaml/empty']);
+  const cases = readFileSync(join(dir, 'manifest.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+  let errors = 0;
+  let reported = 0;
+  let flagged = 0;
+  for (const [id, kind] of cases) {
+    const found = loadDoc('account', `accounts/${id}.yaml`, decode(readFileSync(join(dir, `${id}.yaml`)))).findings.filter((f) => f.rule.startsWith('yaml/'));
+    if (kind === 'error') {
+      errors++;
+      if (found.some((f) => f.line >= 1)) reported++;
+    } else if (found.some((f) => !fileRules.has(f.rule))) flagged++;
+  }
+  return { errors, reported, flagged };
+})();
+
+log(`measuring peak memory of check on ${LARGE} and ${HUGE} accounts`);
 const peak = peakMiB(kam('check', '-C', large, '--format', 'json'));
+const peakHuge = peakMiB(kam('check', '-C', huge, '--format', 'json'));
+const memory = [
+  { name: `check --format json ${LARGE}`, peak, limit: 400 },
+  { name: `check --format json ${HUGE}`, peak: peakHuge, limit: 1024 },
+];
 
 const fmt = (ms) => (Number.isFinite(ms) ? (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`) : 'n/a');
 const lines = [
@@ -199,9 +243,14 @@ const lines = [
   '',
   '| memory | peak | target | verdict |',
   '|---|---|---|---|',
-  `| check --format json ${LARGE} | ${Number.isFinite(peak) ? `${peak.toFixed(0)} MiB` : 'n/a'} | <= 400 MiB | ${peak <= 400 ? 'pass' : 'FAIL'} |`,
+  ...memory.map((m) => `| ${m.name} | ${Number.isFinite(m.peak) ? `${m.peak.toFixed(0)} MiB` : 'n/a'} | <= ${m.limit} MiB | ${m.peak <= m.limit ? 'pass' : 'FAIL'} |`),
+  '',
+  '| strict YAML | reported | valid cases flagged | target | verdict |',
+  '|---|---|---|---|---|',
+  `| YAML test suite | ${suite.reported} of ${suite.errors} error cases | ${suite.flagged} | all, none flagged | ${suite.reported === suite.errors && suite.flagged === 0 ? 'pass' : 'FAIL'} |`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-const failed = rows.filter((r) => !r.pass).length + (peak <= 400 ? 0 : 1);
-process.stdout.write(`\n${rows.length + 1 - failed} passed, ${failed} failed\n`);
+const checks = rows.length + memory.length + 1;
+const failed = rows.filter((r) => !r.pass).length + memory.filter((m) => !(m.peak <= m.limit)).length + (suite.reported === suite.errors && suite.flagged === 0 ? 0 : 1);
+process.stdout.write(`\n${checks - failed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 && !smoke ? 1 : 0;

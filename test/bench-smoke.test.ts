@@ -25,14 +25,19 @@ describe('benchmark runner', () => {
       'validate 50',
       'check --format json 50',
       'score --json 50',
+      'check --format json 100',
       'analysis 5000',
       'plan html 20',
       'plan md 20',
       'diff 20 (5 changed)',
       'check --format json 50',
+      'check --format json 100',
+      'YAML test suite',
     ]);
+    // the floors of this run, printed beside the cases
+    for (const floor of ['ajv + js-yaml 50', 'render md 20', 'render html 20']) expect(r.stdout).toContain(`| ${floor} |`);
     // every case ran: a ratio, not n/a (a command that failed would show "FAIL (its error)")
-    for (const row of rows) expect(row, row).toMatch(/\d+\.\d+x|MiB/);
+    for (const row of rows) expect(row, row).toMatch(/\d+\.\d+x|MiB|of \d+ error cases/);
     expect(r.stdout).toMatch(/^\d+ passed, \d+ failed$/m);
     expect(r.stdout).toContain('| case | time | against | its time | ratio | rounds | target | verdict |');
   }, 300_000);
