@@ -114,6 +114,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format').choices(reportFormats).default('md'))
     .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(langs))
     .option('--force', 'overwrite files in the output folder that kam did not generate')
+    .option('--no-trend', 'leave out the trend chart and the sparklines (drawn from the git history when the workspace is in git)')
     .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan --out out/plans']))
     .action(action('plan'));
 

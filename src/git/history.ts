@@ -6,6 +6,8 @@
  * not change between revisions is read once (and the caller parses it once: `blobId`).
  */
 import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileCodes } from '../codes.js';
 import { UsageError } from '../errors.js';
 import { MAX_BYTES, decode, type Decoded } from '../load/read.js';
@@ -30,6 +32,18 @@ export interface HistoryOptions {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether a folder lies in a git working tree, from the file system alone (a `.git` folder or
+ * file here or above): `kam plan` asks git for the history only then, so a folder outside git
+ * starts no process.
+ */
+export function inGitWorkTree(folder: string): boolean {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return true;
+    if (dirname(at) === at) return false;
+  }
+}
 const firstLine = (text: string) => text.split('\n')[0].replace(/^fatal: /, '').trim();
 
 /** The workspace files' pathspecs: only commits touching them count as changing the workspace. */

@@ -15,6 +15,8 @@ import type { Repo } from '../git/revision.js';
 import { assemble, kindOf, loadConfig, loadDoc, type Doc } from '../load/workspace.js';
 import type { Account } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
+import type { ReportTrendSeries } from '../report/input.js';
+import type { Tier } from '../schema/account.js';
 import type { Trend, TrendRevision } from '../trend/model.js';
 import { SeriesBuilder, type ScoredAccount } from '../trend/series.js';
 import { evaluate } from './evaluate.js';
@@ -122,4 +124,25 @@ export async function replayHistory(repo: Repo, options: ReplayOptions = {}): Pr
     reader.close();
   }
   return builder.done();
+}
+
+/** What the report pictures need of each series, by the account's latest id. */
+export function reportTrends(trend: Trend): Map<string, ReportTrendSeries> {
+  return new Map(
+    trend.accounts.map((s) => [
+      s.id,
+      {
+        id: s.id,
+        name: s.name,
+        points: s.points.map((p) => ({ commit: p.commit, date: p.date, composite: p.composite, tier: p.tier as Tier | null })),
+        slippage: {
+          moves: s.slippage.moves.length,
+          items: s.slippage.items,
+          days: s.slippage.days,
+          late: s.slippage.late.length,
+          lateDays: s.slippage.late.reduce((sum, l) => sum + l.daysLate, 0),
+        },
+      },
+    ]),
+  );
 }

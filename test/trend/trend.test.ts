@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kam } from '../helpers.js';
 import { scriptedHistory } from './history.js';
@@ -5,9 +6,9 @@ import { scriptedHistory } from './history.js';
 describe('probe', () => {
   it('prints', async () => {
     const { root } = scriptedHistory();
-    for (const f of ['table', 'json', 'md', 'csv']) {
-      const r = await kam(['trend', '-C', root, '--format', f]);
-      console.log(r.code, r.stderr, r.stdout.slice(0, 6000));
+    for (const f of ['md', 'html']) {
+      const r = await kam(['plan', '-C', root, '--format', f, '--out', `/tmp/p16-${f}`, '--force']);
+      console.log(r.code, r.stderr, r.stdout);
     }
   });
 });
