@@ -290,7 +290,7 @@ export const en: Labels = {
     range: '{first} ({firstDate}) → {last} ({lastDate}), {revisions} revisions',
     tierChanges: 'Tier changes',
     slippage: 'Slippage',
-    slippageText: 'due dates moved {moves} times ({items} items, {days} days in all); {late} actions closed late ({lateDays} days in all)',
+    slippageText: 'due-date moves: {moves} (items moved: {items}; days in all: {days}); actions closed late: {late} (days late in all: {lateDays})',
     account: 'Account',
     first: 'First S',
     last: 'Latest S',
