@@ -29,6 +29,7 @@ describe('benchmark runner', () => {
       'plan html 20',
       'plan md 20',
       'diff 20 (5 changed)',
+      'trend 20 (5 revisions, 2 changed each)',
       'check --format json 50',
     ]);
     // every case ran: a ratio, not n/a (a command that failed would show "FAIL (its error)")
