@@ -17,7 +17,9 @@ import { trendFields, type TrendChange, type TrendPoint, type TrendRevision, typ
 /** One valid account as a revision scored it. */
 export interface ScoredAccount {
   id: string;
-  data: Account;
+  name: string;
+  /** the account; may be left out when its file is the one of the revision before (`oid`) */
+  data?: Account;
   /** its file's blob id: an unchanged file has no plan changes to look for */
   oid: string;
   composite: number;
@@ -74,7 +76,8 @@ export class SeriesBuilder {
     const removed = [...this.prevValid.values()].filter((a) => !cur.has(a.id) && !bad.has(a.id));
     const added = valid.filter((a) => !this.prevValid.has(a.id) && !this.prevInvalid.has(a.id));
     const renamed = new Map<string, string>();
-    for (const [from, to] of pairRenames(removed, added)) {
+    const named = (list: ScoredAccount[]) => list.map((a) => ({ ...a, data: { name: a.name } }));
+    for (const [from, to] of pairRenames(named(removed), named(added))) {
       const o = this.byId.get(from.id);
       if (!o || this.byId.has(to.id)) continue;
       this.byId.delete(from.id);
@@ -89,10 +92,12 @@ export class SeriesBuilder {
     }
 
     for (const a of valid) {
-      const o = this.open(a.id, a.data.name);
+      const o = this.open(a.id, a.name);
       const s = o.series;
       s.id = a.id;
-      s.name = a.data.name;
+      s.name = a.name;
+      const data = a.data ?? (o.last?.oid === a.oid ? o.last.data : undefined);
+      if (!data) throw new Error(`trend: no data for ${a.id} at ${revision.commit}`);
       s.removed = null;
       const point: TrendPoint = {
         commit: revision.commit,
@@ -113,10 +118,10 @@ export class SeriesBuilder {
         for (const field of trendFields) {
           if (o.last.point[field] !== point[field]) point.changes.push({ kind: 'field', field, from: o.last.point[field], to: point[field] });
         }
-        if (o.last.oid !== a.oid) this.slip(s, o.last.data, a.data, revision);
+        if (o.last.oid !== a.oid) this.slip(s, o.last.data, data, revision);
       }
       s.points.push(point);
-      o.last = { point, data: a.data, oid: a.oid };
+      o.last = { point, data, oid: a.oid };
     }
     for (const id of invalid) {
       const o = this.open(id, this.byId.get(id)?.series.name ?? id);

@@ -8,7 +8,7 @@ import { defaultSpawn, type Spawn } from '../../src/git/run.js';
 import { openRepo } from '../../src/git/revision.js';
 import { replayHistory, thinOut } from '../../src/pipeline/history.js';
 import type { Trend } from '../../src/trend/model.js';
-import { kam, tempWorkspace } from '../helpers.js';
+import { kam, kamProcess, tempWorkspace } from '../helpers.js';
 import { account, commitAt, scriptedHistory } from './history.js';
 
 let root: string;
@@ -250,5 +250,47 @@ describe('history at scale', () => {
     };
     await openRepo(mkdtempSync(join(tmpdir(), 'kam-no-git-')), { spawn }).catch(() => undefined);
     expect(spawned).toEqual(['rev-parse']);
+  });
+});
+
+describe('the same scores as kam score', () => {
+  it('on a generated workspace (every tier, invalid files), the trend of one revision is what kam score says of it', async () => {
+    // @ts-expect-error plain JavaScript benchmark helper
+    const { generate } = (await import('../../bench/generate.js')) as { generate: (root: string, n: number) => string };
+    const ws = generate(mkdtempSync(join(tmpdir(), 'kam-trend-gen-')), 150);
+    const { gitAt } = await import('./history.js');
+    gitAt(ws, '2026-10-01', 'init', '-q');
+    commitAt(ws, '2026-10-01', 'all', {});
+    const t = JSON.parse((await kam(['trend', '-C', ws, '--format', 'json'])).stdout) as Trend;
+    const scored = JSON.parse((await kam(['score', '-C', ws, '--json', '--as-of', '2026-10-01'])).stdout) as {
+      id: string;
+      scores: { composite: number };
+      tier: string;
+      quadrant: string;
+      risk: { level: string };
+      completeness: number;
+    }[];
+    const last = new Map(t.accounts.map((s) => [s.id, s.points[s.points.length - 1]]));
+    expect(scored.length).toBeGreaterThan(100);
+    expect(new Set(scored.map((s) => s.tier))).toEqual(new Set(['key', 'ordinary', 'prospect']));
+    for (const s of scored) {
+      const p = last.get(s.id)!;
+      expect([p.composite, p.tier, p.quadrant, p.risk, p.completeness]).toEqual([s.scores.composite, s.tier, s.quadrant, s.risk.level, s.completeness]);
+    }
+    expect([...last.values()].filter((p) => !p.valid).length).toBe(t.revisions[0].invalid.length);
+  });
+});
+
+describe('on worker threads', () => {
+  it('KAM_THREADS=2 splits the revisions between two workers and prints the same bytes as one thread', () => {
+    for (const format of ['json', 'table']) {
+      const one = kamProcess(['trend', '-C', root, '--format', format], { env: { KAM_THREADS: '0' } });
+      expect(one.code).toBe(0);
+      const two = kamProcess(['trend', '-C', root, '--format', format], { env: { KAM_THREADS: '2' } });
+      expect(two.stderr).toBe('');
+      expect(two.stdout).toBe(one.stdout);
+    }
+    const head = kamProcess(['trend', '-C', root, '--format', 'json', '--settings', 'head'], { env: { KAM_THREADS: '2' } });
+    expect(head.stdout).toBe(kamProcess(['trend', '-C', root, '--format', 'json', '--settings', 'head'], { env: { KAM_THREADS: '0' } }).stdout);
   });
 });

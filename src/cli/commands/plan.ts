@@ -170,7 +170,8 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
 async function historyOf(root: string, io: Io): Promise<Map<string, ReportTrendSeries> | undefined> {
   if (!inGitWorkTree(root)) return undefined;
   try {
-    return reportTrends(await replayHistory(await openRepo(root)));
+    // on this thread: a large workspace's worker threads are loading its accounts meanwhile
+    return reportTrends(await replayHistory(await openRepo(root), { threads: 0 }));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`kam plan: no trend pictures: ${error.message}\n`);

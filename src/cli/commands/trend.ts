@@ -36,7 +36,7 @@ export async function run([ids]: unknown[], options: TrendOptions, ctx: Context)
   }
   const root = findWorkspace(io.cwd, options.dir);
   const repo = await openRepo(root);
-  const trend = await replayHistory(repo, { since: options.since, until: options.until, every: options.every, settings: options.settings, asOf: options.asOf });
+  const trend = await replayHistory(repo, { since: options.since, until: options.until, every: options.every, settings: options.settings, asOf: options.asOf, threads: ctx.threads });
   const wanted = [...new Set((ids as string[] | undefined) ?? [])];
   if (wanted.length > 0) {
     const known = [...new Set(trend.accounts.flatMap((s) => s.ids))];
