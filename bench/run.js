@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.js';
+import { historyRepo } from './history.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = dirname(here);
@@ -23,6 +24,9 @@ const LARGE = smoke ? 50 : 10000;
 /** The size the issue of scale names: check must stay near linear and within 1 GiB. */
 const HUGE = smoke ? 100 : 50000;
 const CHANGED = smoke ? 5 : 100;
+// kam trend: revisions of a SMALL-account repository, each commit changing TREND_CHANGED files
+const REVISIONS = smoke ? 5 : 50;
+const TREND_CHANGED = smoke ? 2 : 20;
 const ANALYSIS = smoke ? [500, 5000] : [10000, 100000];
 /** Runs a round of the start-up cases (node -e 0, --version, --help): their noise is the largest. */
 const START_REPEAT = smoke ? 1 : 5;
@@ -156,6 +160,12 @@ const commandCases = [
   { name: `check one revision ${SMALL}`, argv: kam('check', '-C', repoDir, '--format', 'json'), cwd: repoDir },
   { name: `check --format json ${HUGE}`, argv: kam('check', '-C', huge, '--format', 'json') },
 ];
+const trendDir = historyRepo(join(work, `history-${SMALL}-${REVISIONS}-${TREND_CHANGED}`), workspace(SMALL), { n: SMALL, revisions: REVISIONS, changed: TREND_CHANGED });
+const TREND = `trend ${SMALL} (${REVISIONS} revisions, ${TREND_CHANGED} changed each)`;
+commandCases.push(
+  { name: TREND, argv: kam('trend', '-C', trendDir, '--format', 'json'), cwd: trendDir },
+  { name: `score --json one revision ${SMALL}`, argv: kam('score', '-C', trendDir, '--json'), cwd: trendDir },
+);
 const timed = timeAll([...floorCases, ...commandCases]);
 const floor = Object.fromEntries(floorCases.map((c) => [c.name, timed[c.name]]));
 const measured = Object.fromEntries(commandCases.map((c) => [c.name, timed[c.name]]));
@@ -197,6 +207,7 @@ target(`analysis ${ANALYSIS[1]}`, `analysis ${ANALYSIS[0]}`, 11);
 target(`plan html ${SMALL}`, `render html ${SMALL}`, 1.25);
 target(`plan md ${SMALL}`, `render md ${SMALL}`, 1.25);
 target(`diff ${SMALL} (${CHANGED} changed)`, `check one revision ${SMALL}`, 3);
+target(TREND, `score --json one revision ${SMALL}`, 3);
 
 // strict YAML: the official test suite's cases, through kam's loader
 const suite = await (async () => {

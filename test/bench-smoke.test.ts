@@ -30,6 +30,7 @@ describe('benchmark runner', () => {
       'plan html 20',
       'plan md 20',
       'diff 20 (5 changed)',
+      'trend 20 (5 revisions, 2 changed each)',
       'check --format json 50',
       'check --format json 100',
       'YAML test suite',

@@ -17,6 +17,8 @@ import { repoRoot } from './helpers.js';
 export const layers: readonly (readonly string[])[] = [
   ['cli'],
   ['pipeline'],
+  // the history of the plans replayed from git (kam trend): series and their renderers
+  ['trend'],
   // the stages that compute from a loaded workspace, and the CSV import (which writes account files)
   ['report', 'diff', 'rules', 'import'],
   // the analysis; findings as text (the formatters); starter files; the workspace at a git revision

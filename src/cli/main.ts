@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { diffFormats } from '../diff/render/names.js';
+import { trendFormats } from '../trend/render/names.js';
 import { formatNames } from '../format/names.js';
 import { reportFormats } from '../report/formats.js';
 import { langs } from '../schema/names.js';
@@ -38,6 +39,7 @@ const commandModules: Record<string, () => Promise<{ run: Run }>> = {
   check: () => import('./commands/check.js') as Promise<{ run: Run }>,
   plan: () => import('./commands/plan.js') as Promise<{ run: Run }>,
   diff: () => import('./commands/diff.js') as Promise<{ run: Run }>,
+  trend: () => import('./commands/trend.js') as Promise<{ run: Run }>,
   schema: () => import('./commands/schema.js') as Promise<{ run: Run }>,
   init: () => import('./commands/init.js') as Promise<{ run: Run }>,
   new: () => import('./commands/new.js') as Promise<{ run: Run }>,
@@ -112,6 +114,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format').choices(reportFormats).default('md'))
     .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(langs))
     .option('--force', 'overwrite files in the output folder that kam did not generate')
+    .option('--no-trend', 'leave out the trend chart and the sparklines (drawn from the git history when the workspace is in git)')
     .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan --out out/plans']))
     .action(action('plan'));
 
@@ -125,6 +128,23 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(diffFormats).default('text'))
     .addHelpText('after', examples(['kam diff', 'kam diff main', 'kam diff v1 v2 --format md']))
     .action(action('diff'));
+
+  program
+    .command('trend')
+    .description('the history of every plan, replayed from git: score, tier, quadrant, risk and completeness over time')
+    .argument('[ids...]', 'account ids to show (default: all; a renamed account answers to any of its ids)')
+    .addOption(dirOption())
+    .option('--as-of <date>', 'score every revision at this date, YYYY-MM-DD (default: each revision at its commit date)')
+    .option('--since <rev|date>', 'start at this revision (included) or date, YYYY-MM-DD')
+    .option('--until <rev|date>', 'end at this revision or date (default: HEAD)')
+    .addOption(new Option('--every <period>', 'only the last revision of each week or month').choices(['week', 'month']))
+    .addOption(new Option('--settings <which>', "score with each revision's kam.yaml, or the last revision's (today's weights)").choices(['revision', 'head']).default('revision'))
+    .addOption(new Option('--format <format>', 'output format').choices(trendFormats).default('table'))
+    .addHelpText(
+      'after',
+      examples(['kam trend', 'kam trend initech --since 2026-01-01', 'kam trend --every month --settings head --format md', 'kam trend --since v1 --until v2 --format csv > trend.csv']),
+    )
+    .action(action('trend'));
 
   program
     .command('schema')

@@ -147,7 +147,6 @@ function accountSide(ws: Workspace): AccountSide {
 }
 
 const ref = (doc: ValidAccount): AccountRef => ({ id: doc.data.id, name: doc.data.name, file: doc.file });
-const nameKey = (doc: ValidAccount) => doc.data.name.trim();
 
 /** Non-account files (kam.yaml, self.yaml, competitors) compared as written (their parsed YAML). */
 function fileDiffs(base: Workspace, head: Workspace, skipped: Skipped[]): FileDiff[] {
@@ -187,6 +186,25 @@ export interface CompareOptions {
 
 const byId = (d: AccountDiff) => d.account.id;
 
+/**
+ * The rename rule: a removed and an added account sharing a `name` (exactly, after trimming)
+ * that no other removed or added account has are one renamed account. `kam trend` applies it
+ * between consecutive revisions, so a renamed account keeps one series.
+ */
+export function pairRenames<T extends { data: { name: string } }>(removed: readonly T[], added: readonly T[]): [T, T][] {
+  const key = (d: T) => d.data.name.trim();
+  const count = (list: readonly T[]) => list.reduce((m, d) => m.set(key(d), (m.get(key(d)) ?? 0) + 1), new Map<string, number>());
+  const removedNames = count(removed);
+  const addedNames = count(added);
+  const pairs: [T, T][] = [];
+  for (const d of added) {
+    const n = key(d);
+    if (addedNames.get(n) !== 1 || removedNames.get(n) !== 1) continue;
+    pairs.push([removed.find((r) => key(r) === n)!, d]);
+  }
+  return pairs;
+}
+
 /** Compares two loaded workspaces. Invalid account files are not compared but listed in `skipped`. */
 export function compareWorkspaces(base: Workspace, head: Workspace, options: CompareOptions): WorkspaceDiff {
   const a = accountSide(base);
@@ -203,16 +221,7 @@ export function compareWorkspaces(base: Workspace, head: Workspace, options: Com
   const removed = [...a.valid.values()].filter((d) => !b.valid.has(d.id) && !b.invalid.has(d.id));
   const added = [...b.valid.values()].filter((d) => !a.valid.has(d.id) && !a.invalid.has(d.id));
 
-  // renames: a removed and an added account sharing a name that no other removed or added account has
-  const count = (list: ValidAccount[]) => list.reduce((m, d) => m.set(nameKey(d), (m.get(nameKey(d)) ?? 0) + 1), new Map<string, number>());
-  const removedNames = count(removed);
-  const addedNames = count(added);
-  const pairs: [ValidAccount, ValidAccount][] = [];
-  for (const d of added) {
-    const n = nameKey(d);
-    if (addedNames.get(n) !== 1 || removedNames.get(n) !== 1) continue;
-    pairs.push([removed.find((r) => nameKey(r) === n)!, d]);
-  }
+  const pairs = pairRenames(removed, added);
   const paired = new Set(pairs.flat());
 
   const aAnalysis = options.analyse?.(base, options.today ?? '');

@@ -35,6 +35,27 @@ export interface ReportAnalysis {
   formulas?: ScoreFormulas;
 }
 
+/**
+ * An account's history replayed from git (`kam plan` when the workspace is in git, see
+ * `kam trend`): S and the tier at each revision, oldest first, and the plan's slippage.
+ */
+export interface ReportTrendSeries {
+  id: string;
+  name: string;
+  points: { commit: string; date: string; composite: number | null; tier: Tier | null }[];
+  slippage: {
+    /** due dates of open actions and objectives that moved */
+    moves: number;
+    /** distinct actions and objectives that moved */
+    items: number;
+    /** days moved, summed */
+    days: number;
+    /** actions closed after their due date, and by how many days in all */
+    late: number;
+    lateDays: number;
+  };
+}
+
 export interface AccountInput {
   /** workspace-relative file, `/` separators */
   file: string;
@@ -44,6 +65,8 @@ export interface AccountInput {
   findings: Finding[];
   /** share of the applicable rules passed, 0-100; null when no rule applies */
   completeness: number | null;
+  /** its history, when the workspace is in git and the trend was asked for */
+  trend?: ReportTrendSeries;
 }
 
 /** An account file left out of the reports because it is invalid. */

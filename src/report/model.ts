@@ -13,6 +13,7 @@ import type { Finding } from '../findings.js';
 import { formulaLines } from './formula.js';
 import { labelsFor } from './labels/index.js';
 import { matrixModel, type MatrixModel } from './matrix.js';
+import { sparklineModel, trendChartModel, type SparklineModel, type TrendChartModel } from './trend.js';
 import {
   coverageChecks,
   type AccountInput,
@@ -117,6 +118,8 @@ export interface PlanContext extends ReportBase {
   account: Account;
   summary: AccountSummary;
   explain: Partial<Record<ScoreName, string>>;
+  /** S over time with its tier changes and the slippage, when the workspace is in git (`trend.ts`) */
+  sparkline: SparklineModel | null;
   links: { portfolio: string };
   team: { roles: { role: TeamRole; name: string }[]; effortShare: number | null };
   customer: {
@@ -351,6 +354,7 @@ export function planModel(input: PlanInput, item: AccountInput, portfolioHref: s
     account,
     summary,
     explain: analysis.formulas ? formulaLines(analysis.formulas, labelsFor(input.lang)) : {},
+    sparkline: sparklineModel(item.trend, labelsFor(input.lang)),
     links: { portfolio: portfolioHref },
     team: {
       roles: teamRoles.flatMap((role) => {
@@ -412,17 +416,22 @@ export interface PortfolioContext extends ReportBase {
     unknownNames: string[];
     keyAccounts: number;
   };
+  /** the trend chart of the key accounts, when the workspace is in git (`trend.ts`) */
+  trend: TrendChartModel | null;
   riskiest: PortfolioRow[];
   incomplete: PortfolioRow[];
   skipped: SkippedAccount[];
   count: number;
 }
 
+/** The trend chart's file beside the Markdown portfolio. */
+export const TREND_FILE = 'portfolio-trend.svg';
+
 /** How many accounts the "riskiest" and "most incomplete" lists show. */
 export const TOP = 5;
 
 /** The context of the portfolio report. `href(id)` is an account plan's path from the portfolio. */
-export function portfolioModel(input: ReportInput, href: (id: string) => string, matrixHref: string): PortfolioContext {
+export function portfolioModel(input: ReportInput, href: (id: string) => string, matrixHref: string, trendHref = TREND_FILE): PortfolioContext {
   const rows: PortfolioRow[] = input.accounts
     .map((a) => ({ ...summarise(a, input.currency), href: href(a.account.id) }))
     .sort((a, b) => b.scores.composite - a.scores.composite || cmp(a.id, b.id));
@@ -449,6 +458,7 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
     currency: input.currency,
     accounts: rows,
     matrix: { ...matrixModel(input, rows), href: matrixHref, svg: null },
+    trend: trendChartModel(input.accounts, labelsFor(input.lang), trendHref),
     tiers,
     effort: {
       key: key.reduce((s, r) => s + (r.figures.effortShare ?? 0), 0),

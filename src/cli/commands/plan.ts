@@ -11,13 +11,18 @@ import { sortFindings, type Finding } from '../../findings.js';
 import { stylish } from '../../format/stylish.js';
 import { findWorkspace, workspaceArgument } from '../../load/files.js';
 import { evaluate, loadRun, type Run } from '../../pipeline/evaluate.js';
+import { inGitWorkTree } from '../../git/history.js';
+import { openRepo } from '../../git/revision.js';
+import { replayHistory, reportTrends } from '../../pipeline/history.js';
+import type { ReportTrendSeries } from '../../report/input.js';
+import type { Io } from '../io.js';
 import { WorkerFailure } from '../../pipeline/parallel/pool.js';
 import { needsOf } from '../../pipeline/scope.js';
 import { removeStalePlans, writeOutputs, type OutputFile } from '../../report/files.js';
 import { gatherReportInput } from '../../report/gather.js';
-import { portfolioModel } from '../../report/model.js';
+import { portfolioModel, TREND_FILE } from '../../report/model.js';
 import { PLANS, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
-import { compileTemplates, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
+import { compileTemplates, GENERATED_LINE, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
 import type { Config, Lang } from '../../schema/config.js';
 import { todayFor } from '../../today.js';
@@ -35,6 +40,8 @@ export interface PlanOptions {
   format?: ReportFormat;
   lang?: Lang;
   force?: boolean;
+  /** false with --no-trend */
+  trend?: boolean;
 }
 
 /** The default output folder, inside the workspace. */
@@ -52,6 +59,9 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   const show = (abs: string) => shownPath(io.cwd, abs);
 
   const todayIn = todayFor(options.asOf, () => io.today());
+  // the history replayed from git while the accounts load (only in a git working tree)
+  const trending = options.trend !== false ? historyOf(root, io) : undefined;
+  trending?.catch(() => undefined);
   const loading = progressLine(io, 'kam plan: loading');
   const format = options.format ?? 'md';
   let compiling: Promise<CompiledTemplates> | undefined;
@@ -88,6 +98,8 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     // analysis and completeness of every valid account (V and abc rank among all of them)
     const { analysis, checked } = evaluate(run, today);
     const input = gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts);
+    const trends = await trending;
+    if (trends) for (const a of input.accounts) a.trend = trends.get(a.account.id);
 
     // what makes a file invalid goes to stderr: load and schema findings, unknown rule ids
     const selected = (account: string | null) => ids.length === 0 || account === null || ids.includes(account);
@@ -118,9 +130,11 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
       plansDone.catch(() => undefined); // awaited below, after the portfolio
       const renderer = await rendererFor(setup);
       if (ids.length === 0) {
-        const portfolio = renderer.portfolio(portfolioModel(input, (id) => planPath(id, format), MATRIX_FILE));
+        const model = portfolioModel(input, (id) => planPath(id, format), MATRIX_FILE, TREND_FILE);
+        const portfolio = renderer.portfolio(model);
         files.push({ path: `${PORTFOLIO}.${format}`, content: portfolio.report });
         if (format === 'md') files.push({ path: MATRIX_FILE, content: portfolio.svg });
+        if (format === 'md' && model.trend) files.push({ path: TREND_FILE, content: `${GENERATED_LINE}${model.trend.svg}\n` });
       }
       await plansDone;
     } catch (error) {
@@ -145,5 +159,22 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang})${unchanged}${skip}${gone}\n`);
     for (const file of removed) io.stdout.write(`  removed ${show(file)}\n`);
     return exitCode(problems);
+  }
+}
+
+/**
+ * The replayed history of the workspace for the trend pictures, when it is in a git working tree
+ * (else undefined, without starting git). A history git cannot give (git missing, a broken
+ * repository) leaves the pictures out with a note on stderr; the plans are still written.
+ */
+async function historyOf(root: string, io: Io): Promise<Map<string, ReportTrendSeries> | undefined> {
+  if (!inGitWorkTree(root)) return undefined;
+  try {
+    // on this thread: a large workspace's worker threads are loading its accounts meanwhile
+    return reportTrends(await replayHistory(await openRepo(root), { threads: 0 }));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`kam plan: no trend pictures: ${error.message}\n`);
+    return undefined;
   }
 }

@@ -8,6 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadShare, renderShare, type LoadTask } from '../evaluate.js';
+import { replayShare, type ReplayTask } from '../history.js';
 import type { PlanTask } from '../../report/plans.js';
 import type { FromWorker, ToWorker } from './messages.js';
 
@@ -31,6 +32,8 @@ function load(task: LoadTask): void {
 const tasks = {
   load: async (task: LoadTask) => load(task),
   render: (task: PlanTask) => renderShare(task, (files) => post({ kind: 'rendered', files })),
+  // each revision's outcome as it is scored, as JSON (see `load`)
+  replay: (task: ReplayTask) => replayShare(task, (result) => post(`[${JSON.stringify(result)}]`)),
 };
 
 parentPort!.on('message', (message: ToWorker) => {
@@ -39,8 +42,10 @@ parentPort!.on('message', (message: ToWorker) => {
     () => post({ kind: 'end' }),
     (error: unknown) => {
       const template = error instanceof Error && error.name === 'TemplateError';
-      const message = error instanceof Error ? ((template ? error.message : error.stack) ?? error.message) : String(error);
-      post({ kind: 'end', failure: { kind: template ? 'template' : 'crash', message } });
+      // a user's mistake found on this thread (an unreadable kam.yaml of the settings asked for)
+      const usage = error instanceof Error && error.name === 'UsageError';
+      const message = error instanceof Error ? ((template || usage ? error.message : error.stack) ?? error.message) : String(error);
+      post({ kind: 'end', failure: { kind: template ? 'template' : usage ? 'usage' : 'crash', message } });
     },
   );
 });

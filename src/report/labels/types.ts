@@ -284,4 +284,21 @@ export interface Labels {
   coverage: Record<CoverageCheck, string>;
   teamRole: Record<TeamRole, string>;
   intelLevel: Record<'1' | '2' | '3' | '4', string>;
+  /** the trend pictures (`kam plan` in a git repository) */
+  trend: {
+    title: string;
+    chartAlt: string;
+    caption: string;
+    axis: string;
+    more: string;
+    sparkline: string;
+    sparklineAlt: string;
+    range: string;
+    tierChanges: string;
+    slippage: string;
+    slippageText: string;
+    account: string;
+    first: string;
+    last: string;
+  };
 }
