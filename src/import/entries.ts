@@ -83,6 +83,8 @@ export interface PlannedEntry {
   data: Record<string, unknown>;
   /** the currency the row states (`CurrencyIsoCode`) */
   currency?: string;
+  /** the contact's owner is a user id no user name was found for */
+  ownerMissing: boolean;
 }
 
 export interface EntryPlan {
@@ -154,6 +156,7 @@ export function planEntries(table: Table, kind: EntryList, users?: Users): Entry
       continue;
     }
     const data: Record<string, unknown> = { name };
+    let ownerMissing = false;
     const keep = (key: string, cell: string, why: string) => {
       crm[key] = cell;
       notes.push({ row, message: `${key} ${JSON.stringify(cell)} ${why}: kept under x-crm` });
@@ -175,7 +178,7 @@ export function planEntries(table: Table, kind: EntryList, users?: Users): Entry
         // an owner id never becomes a name: --users resolves it, else it stays under x-crm
         const person = users?.get(owner);
         if (person !== undefined) data.owner = person;
-        else counts.ownersMissing++;
+        else ownerMissing = true;
       }
     } else {
       const stageName = byRole.get('stage');
@@ -204,11 +207,9 @@ export function planEntries(table: Table, kind: EntryList, users?: Users): Entry
         if (date === undefined) keep('CloseDate', close, 'is not a date kam can read without guessing (write it YYYY-MM-DD)');
         else data.close_date = date;
       }
-      const owner = byRole.get('owner');
-      if (owner !== undefined && users?.get(owner) !== undefined) crm.Owner = users.get(owner);
     }
     if (Object.keys(crm).length > 0) data['x-crm'] = crm;
-    entries.push({ row, account, list: kind, data, currency });
+    entries.push({ row, account, list: kind, data, currency, ownerMissing });
   }
   return { kind, entries, notes: notes.sort((a, b) => a.row - b.row), counts };
 }

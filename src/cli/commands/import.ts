@@ -119,6 +119,7 @@ function entryTargets(table: Table, list: EntryList, users: Users | undefined, f
       delete entry.data.value;
       notes.push({ row: entry.row, message: `Amount is in ${entry.currency}, the account's figures in ${own}: kept under x-crm` });
     }
+    if (entry.ownerMissing) plan.counts.ownersMissing++;
     grouped.set(file, [...(grouped.get(file) ?? []), entry]);
   }
   const targets: Target[] = [...grouped].map(([file, entries]) => ({ rows: entries.map((e) => e.row), id: file.id, existing: file, wanted: { [list]: entries.map((e) => e.data) } }));
