@@ -41,6 +41,11 @@ const fieldsOf = (schema: z.ZodType) => Object.keys(defOf(schema).shape ?? {});
 /** Segments that would reach an object's prototype: refused in every path, so no map can pollute one. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** `object[key] = value` as an own property, even for a key such as `__proto__` (a CSV header can be anything). */
+export const setOwn = (object: Record<string, unknown>, key: string, value: unknown): void => {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+};
+
 /** The largest entry index a path may name (`contacts[49].name`). */
 export const MAX_INDEX = 49;
 

@@ -150,7 +150,11 @@ function userTargets(users: Users, files: AccountFile[]): Target[] {
 
 const currencyLine = (counts: ImportCounts, currency: string | undefined, assumed: boolean): string => {
   const stated = Object.entries(counts.currencies).sort((a, b) => b[1] - a[1]);
-  const workspace = assumed ? `${currency}, kam's default: there is no kam.yaml (\`kam init --currency <code>\` makes one)` : `${currency}, the workspace's`;
+  const workspace = assumed
+    ? `${currency}, kam's default: there is no kam.yaml (\`kam init --currency <code>\` makes one)`
+    : currency === undefined
+      ? "the workspace's (kam.yaml does not validate: `kam validate` says why)"
+      : `${currency}, the workspace's`;
   if (stated.length === 0) return `Currency: the export names none (no CurrencyIsoCode); amounts taken as ${workspace}.`;
   return `Currency: ${stated.map(([c, n]) => `${c} (${plural(n, 'row')})`).join(', ')}, as CurrencyIsoCode says; rows without one are in ${workspace}.`;
 };
