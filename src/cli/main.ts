@@ -186,14 +186,15 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
 
   program
     .command('import')
-    .description('create account files from a CRM export (CSV)')
-    .argument('<csv>', 'CSV file (Salesforce account export or similar)')
+    .description('accounts, contacts and opportunities from a CRM export (CSV)')
+    .argument('<csv>', 'CSV file: a Salesforce Account, Contact, Opportunity or User export, or a report of accounts')
     .addOption(dirOption())
     .option('--map <column=path>', 'map a column to a field path (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--users <csv>', 'a Salesforce User export: names the owners that the export gives as user ids (005…)')
     .option('--encoding <name>', 'the CSV\'s encoding when it is not UTF-8 or UTF-16, as gbk for a Chinese Excel')
     .option('--dry-run', 'show what would be written, write nothing')
-    .option('--force', 'overwrite existing account files')
-    .addHelpText('after', examples(['kam import accounts.csv', 'kam import export.csv --map "Total Sales=financials.revenue.2025" --dry-run', 'kam import 客户.csv --encoding gbk']))
+    .option('--force', 'where an existing file differs from the export, take the export\'s values')
+    .addHelpText('after', examples(['kam import accounts.csv --users users.csv', 'kam import contacts.csv', 'kam import opportunities.csv --dry-run', 'kam import export.csv --map "Contact Name=contacts[0].name" --map "Total Sales=financials.revenue.2025"', 'kam import 客户.csv --encoding gbk']))
     .action(action('import'));
 
   program

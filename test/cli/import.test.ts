@@ -19,12 +19,13 @@ describe('kam import', () => {
       [
         'created accounts/acme-corporation.yaml (row 2)',
         'created accounts/acme-corporation-2.yaml (row 3)',
-        'created accounts/001a000003aaa.yaml (row 4)',
+        'created accounts/ningchuan-dianchi-gufen-youxian-gongsi.yaml (row 4)',
         'created accounts/muller-sohne-gmbh.yaml (row 5)',
-        'created accounts/account-6.yaml (row 6)',
+        'created accounts/yingtai-keji.yaml (row 6)',
         'created accounts/acme-corporation-2-2.yaml (row 8)',
         '',
-        '6 files created, 0 replaced, 0 unchanged, 0 kept. 1 row skipped.',
+        '6 files created, 0 updated, 0 unchanged, 0 kept. 1 row skipped.',
+        "Currency: the export names none (no CurrencyIsoCode); amounts taken as CNY, the workspace's.",
         'For completion and checks in editors (yaml-language-server), run `kam schema` once.',
         '',
       ].join('\n'),
@@ -38,23 +39,25 @@ describe('kam import', () => {
       region: 'Bavaria, Germany',
       team: { account_lead: 'Anna Schmidt' },
       financials: { revenue: { 2025: 4100000 } },
+      assessment: { attractiveness: 'high' },
       customer: { summary: 'Maker of "everything", since 1950' },
-      'x-crm': { Id: '001A000001AAA', Type: 'Customer - Direct', Rating: 'Hot', AnnualRevenue: 1250000000, NumberOfEmployees: 12000 },
+      'x-crm': { Id: '001A000001AAA', Type: 'Customer - Direct', AnnualRevenue: 1250000000, NumberOfEmployees: 12000 },
     });
     expect(account(root, 'acme-corporation-2')).toMatchObject({ name: 'Acme Corporation', region: 'United States', 'x-crm': { Id: '001A000002AAA', Type: 'Prospect' } });
-    expect(account(root, '001a000003aaa')).toMatchObject({
+    expect(account(root, 'ningchuan-dianchi-gufen-youxian-gongsi')).toMatchObject({
       name: '宁川电池股份有限公司',
       region: '江苏, 中国',
       team: { account_lead: '王磊' },
       financials: { revenue: { 2025: 12300000 } },
+      assessment: { attractiveness: 'medium' },
       customer: { summary: '动力电池与储能电池制造商,\n三个生产基地。\nThird line: "quoted", with commas.' },
       'x-crm': { AnnualRevenue: 8600000000, NumberOfEmployees: 5400 },
     });
     expect(account(root, 'muller-sohne-gmbh')).toMatchObject({ name: 'Müller & Söhne GmbH', region: 'Austria', financials: { revenue: { 2025: 950000 } } });
-    expect(account(root, 'account-6')).toMatchObject({ name: '英泰科技', region: '上海', team: { account_lead: '陈静' } });
-    expect(account(root, 'account-6')['x-crm']).toBeUndefined();
+    expect(account(root, 'yingtai-keji')).toMatchObject({ name: '英泰科技', region: '上海', team: { account_lead: '陈静' } });
+    expect(account(root, 'yingtai-keji')['x-crm']).toBeUndefined();
 
-    const text = readFileSync(join(root, 'accounts/001a000003aaa.yaml'), 'utf8');
+    const text = readFileSync(join(root, 'accounts/ningchuan-dianchi-gufen-youxian-gongsi.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/account.schema.json');
     expect(text).toContain('name: 宁川电池股份有限公司\n');
     expect(text).toMatch(/^# contacts:/m);
@@ -66,8 +69,8 @@ describe('kam import', () => {
     const before = readTree(root);
     const again = await kam(['import', 'export.csv', '--map', 'Total Sales=financials.revenue.2025'], { cwd: root });
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('kept accounts/acme-corporation.yaml (row 2): it exists; --force overwrites it\n');
-    expect(again.stdout).toContain('0 files created, 0 replaced, 0 unchanged, 6 kept.');
+    expect(again.stdout).toContain('unchanged accounts/acme-corporation.yaml (row 2)\n');
+    expect(again.stdout).toContain('0 files created, 0 updated, 6 unchanged, 0 kept.');
     expect(readTree(root)).toEqual(before);
   });
 
@@ -78,21 +81,22 @@ describe('kam import', () => {
       { cwd: root },
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('created accounts/globex-china.yaml (row 2)\ncreated accounts/hooli-inc.yaml (row 3)\ncreated accounts/001b000003.yaml (row 4)\n');
+    expect(r.stdout).toContain('created accounts/globex-china.yaml (row 2)\ncreated accounts/hooli-inc.yaml (row 3)\ncreated accounts/jinhe-shipin-yinliao-jituan.yaml (row 4)\n');
+    expect(r.stdout).toContain('Currency: CNY (2 rows), USD (1 row), as CurrencyIsoCode says; rows without one are in CNY, the workspace\'s.\n');
+    expect(r.stdout).toContain('3 account leads missing: Salesforce gives user ids (kept under x-crm.OwnerId); run again with --users users.csv (a Salesforce User export) to name them.\n');
     expect(r.stderr).toContain('row 4: column "Margin__c": "28" does not fit financials.margin (must be at most 1; got the number 28): kept under x-crm\n');
     expect(account(root, 'globex-china')).toEqual({
       id: 'globex-china',
       name: 'Globex China',
       industry: 'Automotive',
       region: 'Jiangsu, China',
-      team: { account_lead: '005A0001' },
       financials: { margin: 0.28 },
       customer: { summary: 'Tier-1 supplier, EV drives', structure: { selection_criteria: ['Purchasing', 'Engineering'] } },
-      'x-crm': { key_account: 'yes', Id: '001B000001', BillingCity: 'Suzhou', AnnualRevenue: 3200000, NumberOfEmployees: 800, Segment__c: 'Gold' },
+      'x-crm': { key_account: 'yes', Id: '001B000001', BillingCity: 'Suzhou', OwnerId: '005A0001', AnnualRevenue: 3200000, NumberOfEmployees: 800, Segment__c: 'Gold' },
     });
     expect(account(root, 'hooli-inc')).toMatchObject({ name: 'Hooli, Inc.', currency: 'USD' });
-    expect(account(root, '001b000003')).toMatchObject({ name: '金禾食品饮料集团', 'x-crm': { Margin__c: '28', AnnualRevenue: 1400000 } });
-    expect(account(root, '001b000003').financials).toBeUndefined();
+    expect(account(root, 'jinhe-shipin-yinliao-jituan')).toMatchObject({ name: '金禾食品饮料集团', 'x-crm': { Margin__c: '28', AnnualRevenue: 1400000 } });
+    expect(account(root, 'jinhe-shipin-yinliao-jituan').financials).toBeUndefined();
     expect((await kam(['validate', '-C', root])).code).toBe(0);
   });
 
@@ -115,7 +119,7 @@ describe('kam import', () => {
     const root = workspace();
     const r = await kam(['import', csv('utf16-tabs.csv')], { cwd: root });
     expect(r.code).toBe(0);
-    expect(account(root, 'account-2')).toEqual({ id: 'account-2', name: '宁川电池', industry: 'Energy' });
+    expect(account(root, 'ningchuan-dianchi')).toEqual({ id: 'ningchuan-dianchi', name: '宁川电池', industry: 'Energy' });
     expect(account(root, 'globex')).toEqual({ id: 'globex', name: 'Globex', industry: 'Automotive' });
   });
 
@@ -126,8 +130,8 @@ describe('kam import', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'would create accounts/account-2.yaml (row 2):',
-        '    id: account-2',
+        'would create accounts/ningchuan-dianchi.yaml (row 2):',
+        '    id: ningchuan-dianchi',
         '    name: 宁川电池',
         '    industry: Energy',
         'would create accounts/globex.yaml (row 3):',
@@ -135,31 +139,35 @@ describe('kam import', () => {
         '    name: Globex',
         '    industry: Automotive',
         '',
-        'Dry run, nothing written: would create 2 files, replace 0, keep 0.',
+        'Dry run, nothing written: would create 2 files, update 0; 0 unchanged, 0 kept.',
+        "Currency: the export names none (no CurrencyIsoCode); amounts taken as CNY, the workspace's.",
         '',
       ].join('\n'),
     );
     expect(readTree(root)).toEqual(before);
   });
 
-  it('replaces existing files only with --force', async () => {
-    const root = tempWorkspace({ 'accounts/globex.yml': 'id: globex\nname: Mine\n' });
+  it('adds to an existing file what it lacks, reports what differs, and takes the export\'s values only with --force', async () => {
+    const root = tempWorkspace({ 'accounts/globex.yml': 'id: globex\nname: Mine # my name for it\n' });
     const kept = await kam(['import', csv('utf16-tabs.csv')], { cwd: root });
-    expect(kept.stdout).toContain('kept accounts/globex.yml (row 3): it exists; --force overwrites it');
-    expect(readFileSync(join(root, 'accounts/globex.yml'), 'utf8')).toBe('id: globex\nname: Mine\n');
+    expect(kept.stdout).toContain(
+      'updated accounts/globex.yml (row 3)\n    ~ name: "Mine" in the file, "Globex" in the export: kept\n    + industry: "Automotive" added\n',
+    );
+    expect(kept.stdout).toContain("1 difference from the export kept as the files have them; --force takes the export's.");
+    expect(readFileSync(join(root, 'accounts/globex.yml'), 'utf8')).toBe('id: globex\nname: Mine # my name for it\nindustry: Automotive\n');
     const forced = await kam(['import', csv('utf16-tabs.csv'), '--force'], { cwd: root });
-    expect(forced.stdout).toContain('replaced accounts/globex.yml (row 3)');
-    expect(forced.stdout).toContain('unchanged accounts/account-2.yaml (row 2)');
-    expect(parse(readFileSync(join(root, 'accounts/globex.yml'), 'utf8')).industry).toBe('Automotive');
-    expect(Object.keys(readTree(root)).sort()).toEqual(['accounts/account-2.yaml', 'accounts/globex.yml']);
+    expect(forced.stdout).toContain('updated accounts/globex.yml (row 3)\n    ~ name: "Mine" in the file, "Globex" in the export: the export\'s taken (--force)\n');
+    expect(forced.stdout).toContain('unchanged accounts/ningchuan-dianchi.yaml (row 2)');
+    expect(readFileSync(join(root, 'accounts/globex.yml'), 'utf8')).toBe('id: globex\nname: Globex # my name for it\nindustry: Automotive\n');
+    expect(Object.keys(readTree(root)).sort()).toEqual(['accounts/globex.yml', 'accounts/ningchuan-dianchi.yaml']);
   });
 
   it('reads a GBK export (Chinese Excel) with --encoding gbk', async () => {
     const root = workspace();
     const r = await kam(['import', csv('gbk.csv'), '--encoding', 'gbk'], { cwd: root });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('created accounts/account-2.yaml (row 2)');
-    expect(account(root, 'account-2')).toMatchObject({ name: '宁川', industry: 'Energy' });
+    expect(r.stdout).toContain('created accounts/ningchuan.yaml (row 2)');
+    expect(account(root, 'ningchuan')).toMatchObject({ name: '宁川', industry: 'Energy' });
   });
 
   it.each([
@@ -172,7 +180,7 @@ describe('kam import', () => {
     [['import', csv('data-loader.csv'), '--map', 'Segment__c=financials.segment'], 'kam: --map "Segment__c=financials.segment": financials has no field `segment`\n'],
     [['import', csv('data-loader.csv'), '--map', 'Segment__c=team.acount_lead'], 'kam: --map "Segment__c=team.acount_lead": team has no field `acount_lead`, did you mean `account_lead`?\n'],
     [['import', csv('data-loader.csv'), '--map', 'Segment__c=financials.revenue.last'], 'kam: --map "Segment__c=financials.revenue.last": `financials.revenue` is by year: write a four-digit year, as in financials.revenue.2025\n'],
-    [['import', csv('data-loader.csv'), '--map', 'Segment__c=contacts'], 'kam: --map "Segment__c=contacts": `contacts` is a list of entries; a column can fill one field, not a list of entries\n'],
+    [['import', csv('data-loader.csv'), '--map', 'Segment__c=contacts'], 'kam: --map "Segment__c=contacts": `contacts` is a list of entries; a column fills one field of an entry, as in contacts[0].name\n'],
     [['import', csv('data-loader.csv'), '--map', 'Segment__c=team'], /^kam: --map "Segment__c=team": `team` is a section: map to one of its fields \(account_lead, /],
     [['import', csv('data-loader.csv'), '--map', 'Segment__c=id'], 'kam: --map "Segment__c=id": `id` is made from the name (or the CRM id); map the name instead\n'],
     [['import', csv('data-loader.csv'), '--map', 'Segment'], 'kam: --map takes "<column>=<field.path>", as in --map "Total Sales=financials.revenue.2025"; got "Segment"\n'],

@@ -75,7 +75,9 @@ describe('kam new', () => {
 
   it.each([
     ['Initech', 'kam: "Initech" is not a valid id: use lower-case letters, digits and "-", starting with a letter or digit (for example initech)\n'],
-    ['英泰', 'kam: "英泰" is not a valid id: use lower-case letters, digits and "-", starting with a letter or digit\n'],
+    ['华泰精密', 'kam: "华泰精密" is not a valid id: use lower-case letters, digits and "-", starting with a letter or digit (for example huatai-jingmi; --name "华泰精密" keeps the name)\n'],
+    ["Let's Stop N Shop", 'kam: "Let\'s Stop N Shop" is not a valid id: use lower-case letters, digits and "-", starting with a letter or digit (for example lets-stop-n-shop)\n'],
+    ['Ресурс', 'kam: "Ресурс" is not a valid id: use lower-case letters, digits and "-", starting with a letter or digit\n'],
     ['a_b', 'kam: "a_b" is not a valid id: use lower-case letters, digits and "-", starting with a letter or digit (for example a-b)\n'],
   ])('refuses the id %j with exit 2, writing nothing', async (id, message) => {
     const root = workspace();

@@ -6,7 +6,8 @@ import { readTable } from '../../src/import/csv.js';
 import { planImport } from '../../src/import/plan.js';
 import { normaliseColumn, recogniseColumn, salesforceFields } from '../../src/import/salesforce.js';
 import { firstSlug, slugify, uniqueIds } from '../../src/import/slug.js';
-import { resolveTarget } from '../../src/import/target.js';
+import { resolveTarget, setIn } from '../../src/import/target.js';
+import { Users } from '../../src/import/users.js';
 
 const table = (text: string) => readTable(new TextEncoder().encode(text), 'test.csv');
 
@@ -16,8 +17,17 @@ describe('slugs', () => {
     ['  Hooli, Inc.  ', 'hooli-inc'],
     ['Müller & Söhne GmbH', 'muller-sohne-gmbh'],
     ['ＡＢＣ　Ｌｔｄ', 'abc-ltd'],
-    ['宁川电池 Battery Co.', 'battery-co'],
-    ['宁川电池', ''],
+    ['宁川电池 Battery Co.', 'ningchuan-dianchi-battery-co'],
+    ['宁川电池', 'ningchuan-dianchi'],
+    ["Let's Stop N Shop", 'lets-stop-n-shop'],
+    ['Bon app’', 'bon-app'],
+    ['A.B.C. Trading', 'abc-trading'],
+    ['华泰精密', 'huatai-jingmi'],
+    ['中石化', 'zhongshihua'],
+    ['华', 'hua'],
+    ['重庆长安汽车', 'chongqing-changan-qiche'],
+    ['绿色ABC公司', 'lvse-abc-gongsi'],
+    ['Ресурс', ''],
     ['--', ''],
     ['a'.repeat(30) + ' ' + 'b'.repeat(40), 'a'.repeat(30)],
   ])('%j → %j', (name, slug) => {
@@ -25,8 +35,8 @@ describe('slugs', () => {
   });
 
   it('falls back from the name to the CRM id to account-<row>', () => {
-    expect(firstSlug(['宁川电池', '001A0003'], 'account-4')).toBe('001a0003');
-    expect(firstSlug(['宁川电池', undefined], 'account-4')).toBe('account-4');
+    expect(firstSlug(['Ресурс', '001A0003'], 'account-4')).toBe('001a0003');
+    expect(firstSlug(['Ресурс', undefined], 'account-4')).toBe('account-4');
   });
 
   it('numbers repeats in order, around names that already end in a number', () => {
@@ -55,12 +65,57 @@ describe('the Salesforce field table', () => {
 });
 
 describe('planImport', () => {
-  it("prefers the owner's name to the owner's id, row by row, and keeps the other under x-crm", () => {
-    const plan = planImport(table('Name,OwnerId,Account Owner\nA,005X,Wang Lei\nB,005Y,\n'));
+  it("prefers the owner's name to the owner's id, row by row; an id alone never becomes a name", () => {
+    const plan = planImport(table('Name,OwnerId,Account Owner\nA,005Ec000004oBPNIA2,Wang Lei\nB,005Ec000004oBPOIA2,\nC,,005Ec000004oBPOIA2\n'));
     expect(plan.accounts.map((a) => a.data)).toEqual([
-      { id: 'a', name: 'A', team: { account_lead: 'Wang Lei' }, 'x-crm': { OwnerId: '005X' } },
-      { id: 'b', name: 'B', team: { account_lead: '005Y' } },
+      { id: 'a', name: 'A', team: { account_lead: 'Wang Lei' }, 'x-crm': { OwnerId: '005Ec000004oBPNIA2' } },
+      { id: 'b', name: 'B', 'x-crm': { OwnerId: '005Ec000004oBPOIA2' } },
+      { id: 'c', name: 'C', 'x-crm': { Owner: '005Ec000004oBPOIA2' } },
     ]);
+    expect(plan.counts.ownersMissing).toBe(2);
+  });
+
+  it('names owners from a User export, by the 15- or the 18-character id', () => {
+    const users = new Users();
+    users.set('005Ec000004oBPOIA2', '王磊');
+    const plan = planImport(table('Name,OwnerId\nB,005Ec000004oBPO\n'), [], { users });
+    expect(plan.accounts[0].data).toEqual({ id: 'b', name: 'B', team: { account_lead: '王磊' }, 'x-crm': { OwnerId: '005Ec000004oBPO' } });
+    expect(plan.counts.ownersMissing).toBe(0);
+  });
+
+  it('takes Rating (Hot, Warm, Cold) as the attractiveness and nothing else; another rating stays under x-crm', () => {
+    const plan = planImport(table('Name,Rating\nA,Hot\nB,warm\nC,Cold\nD,Very Hot\nE,\n'));
+    expect(plan.accounts.map((a) => a.data)).toEqual([
+      { id: 'a', name: 'A', assessment: { attractiveness: 'high' } },
+      { id: 'b', name: 'B', assessment: { attractiveness: 'medium' } },
+      { id: 'c', name: 'C', assessment: { attractiveness: 'low' } },
+      { id: 'd', name: 'D', 'x-crm': { Rating: 'Very Hot' } },
+      { id: 'e', name: 'E' },
+    ]);
+  });
+
+  it('skips and counts rows Salesforce marks deleted, leaves out system stamps, counts currencies', () => {
+    const plan = planImport(table('Id,IsDeleted,Name,CurrencyIsoCode,SystemModstamp,LastViewedDate\n1,false,A,EUR,x,y\n2,true,B,EUR,x,y\n3,1,C,USD,x,y\n4,,D,usd,x,y\n'), [], { currency: 'EUR' });
+    expect(plan.accounts.map((a) => a.data)).toEqual([
+      { id: 'a', name: 'A', 'x-crm': { Id: '1' } },
+      { id: 'd', name: 'D', currency: 'USD', 'x-crm': { Id: '4' } },
+    ]);
+    expect(plan.counts).toMatchObject({ deleted: 2, currencies: { EUR: 1, USD: 1 } });
+    expect(plan.notes).toEqual([
+      { row: 3, message: 'skipped: deleted in Salesforce (IsDeleted)' },
+      { row: 4, message: 'skipped: deleted in Salesforce (IsDeleted)' },
+    ]);
+  });
+
+  it('fills entries of lists from list paths, a level from the title, and leaves out an entry without its required name', () => {
+    const plan = planImport(table('Company,Contact Name,Contact Title,Second,Deal,Deal Value\nA,Maria Anders,Owner,Ana Trujillo,Refit,"1,200"\nB,,Sales Manager,,,\n'), [
+      'Company=name', 'Contact Name=contacts[0].name', 'Contact Title=contacts[0].title', 'Second=contacts[1].name', 'Deal=opportunities[0].name', 'Deal Value=opportunities[0].value',
+    ]);
+    expect(plan.accounts.map((a) => a.data)).toEqual([
+      { id: 'a', name: 'A', contacts: [{ name: 'Maria Anders', title: 'Owner', level: 'executive' }, { name: 'Ana Trujillo' }], opportunities: [{ name: 'Refit', value: 1200 }] },
+      { id: 'b', name: 'B', 'x-crm': { 'Contact Title': 'Sales Manager' } },
+    ]);
+    expect(plan.notes).toEqual([{ row: 3, message: 'contacts[0] left out: name is required; its cells are kept under x-crm' }]);
   });
 
   it('lets --map take a field from a recognised column, which then goes to x-crm', () => {

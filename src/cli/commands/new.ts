@@ -68,9 +68,11 @@ export async function run([id]: unknown[], options: NewOptions, ctx: Context): P
   const { io } = ctx;
   const wanted = String(id);
   if (!SLUG.test(wanted)) {
+    // the id `kam import` would make of the same name (`华泰精密` → `huatai-jingmi`)
     const suggestion = slugify(wanted);
+    const keepName = /[^\x00-\x7f]/.test(wanted) && options.name === undefined ? `; --name "${wanted}" keeps the name` : '';
     throw new UsageError(
-      `"${wanted}" is not a valid id: use lower-case letters, digits and "-", starting with a letter or digit${suggestion ? ` (for example ${suggestion})` : ''}`,
+      `"${wanted}" is not a valid id: use lower-case letters, digits and "-", starting with a letter or digit${suggestion ? ` (for example ${suggestion}${keepName})` : ''}`,
     );
   }
   const kind = options.competitor ? 'competitor' : 'account';
