@@ -23,11 +23,14 @@ export interface ReportRiskReason {
 
 /** One account's analysis (SPEC sections 2 to 4), scores unrounded. */
 export interface ReportAnalysis {
-  scores: Record<ScoreName, number>;
+  /** null: unknown (A and R not assessed, V not ranked, S when any of them is) */
+  scores: Record<ScoreName, number | null>;
   tier: Tier;
-  abc: Abc;
+  abc: Abc | null;
   segment: Segment;
-  quadrant: Quadrant;
+  quadrant: Quadrant | null;
+  /** neither A nor R is known */
+  unassessed?: boolean;
   risk: { level: RiskLevel; points: number; reasons: ReportRiskReason[] };
   figures: Figures;
   coverage: Record<CoverageCheck, boolean>;

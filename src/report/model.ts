@@ -26,6 +26,7 @@ import {
 } from './input.js';
 
 
+const score1 = (x: number | null) => (x === null ? null : round1(x));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => cmp(key(a), key(b));
 
@@ -51,7 +52,7 @@ export interface AccountSummary {
   name: string;
   file: string;
   currency: string;
-  scores: Record<ScoreName, number>;
+  scores: Record<ScoreName, number | null>;
   tier: Tier;
   declaredTier: Tier | null;
   tierDrift: boolean;
@@ -75,10 +76,10 @@ function summarise(input: AccountInput, workspaceCurrency: string): AccountSumma
     file: input.file,
     currency: account.currency ?? workspaceCurrency,
     scores: {
-      attractiveness: round1(analysis.scores.attractiveness),
-      relationship: round1(analysis.scores.relationship),
-      value: round1(analysis.scores.value),
-      composite: round1(analysis.scores.composite),
+      attractiveness: score1(analysis.scores.attractiveness),
+      relationship: score1(analysis.scores.relationship),
+      value: score1(analysis.scores.value),
+      composite: score1(analysis.scores.composite),
     },
     tier: analysis.tier,
     declaredTier: declared,
@@ -414,9 +415,17 @@ export interface PortfolioContext extends ReportBase {
   };
   riskiest: PortfolioRow[];
   incomplete: PortfolioRow[];
+  /** accounts without A or R: listed apart, not on the matrix */
+  unassessed: PortfolioRow[];
+  /** accounts whose currency has no rate in `kam.yaml: fx`: left out of V and abc */
+  unranked: PortfolioRow[];
   skipped: SkippedAccount[];
   count: number;
 }
+
+type Placed = PortfolioRow & { quadrant: NonNullable<PortfolioRow['quadrant']>; scores: Record<ScoreName, number> };
+/** Whether an account has a place on the matrix (A and R known). */
+const onMatrix = (r: PortfolioRow): r is Placed => r.quadrant !== null && r.scores.attractiveness !== null && r.scores.relationship !== null;
 
 /** How many accounts the "riskiest" and "most incomplete" lists show. */
 export const TOP = 5;
@@ -425,7 +434,8 @@ export const TOP = 5;
 export function portfolioModel(input: ReportInput, href: (id: string) => string, matrixHref: string): PortfolioContext {
   const rows: PortfolioRow[] = input.accounts
     .map((a) => ({ ...summarise(a, input.currency), href: href(a.account.id) }))
-    .sort((a, b) => b.scores.composite - a.scores.composite || cmp(a.id, b.id));
+    // unknown composites last
+    .sort((a, b) => (b.scores.composite ?? -1) - (a.scores.composite ?? -1) || cmp(a.id, b.id));
   const n = rows.length;
   const tiers = Tiers.options.map((tier) => {
     const count = rows.filter((r) => r.tier === tier).length;
@@ -448,7 +458,10 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
     company: input.company,
     currency: input.currency,
     accounts: rows,
-    matrix: { ...matrixModel(input, rows), href: matrixHref, svg: null },
+    // an account not assessed has no A and R: it is listed apart (`unassessed`), not placed
+    matrix: { ...matrixModel(input, rows.filter(onMatrix)), href: matrixHref, svg: null },
+    unassessed: rows.filter((r) => !onMatrix(r)),
+    unranked: rows.filter((r) => r.figures.unconverted),
     tiers,
     effort: {
       key: key.reduce((s, r) => s + (r.figures.effortShare ?? 0), 0),
