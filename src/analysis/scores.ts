@@ -146,7 +146,7 @@ const rating = (r: Rating | undefined) => (r === undefined ? undefined : ratingV
 /** A = 100 x (0.4 attractiveness + 0.3 potential.volume + 0.3 potential.margin) */
 export function attractiveness(account: Account, weights: Weights['attractiveness']): WeightedBreakdown {
   const a = account.assessment;
-  const key = `${a?.attractiveness}|${a?.potential?.volume}|${a?.potential?.margin}`;
+  const key = `${unassessed(account) ? '-' : '+'}|${a?.attractiveness}|${a?.potential?.volume}|${a?.potential?.margin}`;
   return shared(attractivenessShared, weights, key, () =>
     attractivenessKnown(account) ? weighted('attractiveness', attractivenessTerms(account, weights)) : notAssessed('attractiveness', attractivenessTerms(account, weights)),
   );
@@ -206,7 +206,7 @@ export function coverage(account: Account): Record<CoverageCheck, boolean> {
 export function relationship(account: Account, weights: Weights['relationship']): RelationshipBreakdown {
   const cov = coverage(account);
   const a = account.assessment;
-  const key = `${a?.relationship}|${a?.relationship_level}|${coverageChecks.map((c) => (cov[c] ? 1 : 0)).join('')}`;
+  const key = `${unassessed(account) ? '-' : '+'}|${a?.relationship}|${a?.relationship_level}|${coverageChecks.map((c) => (cov[c] ? 1 : 0)).join('')}`;
   return shared(relationshipShared, weights, key, () => {
     const terms = relationshipTerms(account, weights, cov);
     const result = relationshipKnown(account) ? weighted('relationship', terms) : notAssessed('relationship', terms);
