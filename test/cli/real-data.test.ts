@@ -90,6 +90,5 @@ describe('an EUR workspace with a CNY account, this year so far, and an imported
     expect(analysis.scores).toContainEqual({ name: 'attractiveness', from: null, to: 85, delta: null });
     expect(analysis.scores).toContainEqual({ name: 'relationship', from: null, to: 52, delta: null });
     expect(analysis.classes).toContainEqual({ name: 'quadrant', from: null, to: 'strategic' });
-    expect(analysis.classes).toContainEqual({ name: 'tier', from: 'ordinary', to: 'key' });
   });
 });
