@@ -90,5 +90,8 @@ describe('an EUR workspace with a CNY account, this year so far, and an imported
     expect(analysis.scores).toContainEqual({ name: 'attractiveness', from: null, to: 85, delta: null });
     expect(analysis.scores).toContainEqual({ name: 'relationship', from: null, to: 52, delta: null });
     expect(analysis.classes).toContainEqual({ name: 'quadrant', from: null, to: 'strategic' });
+    const text = await kam(['diff', '-C', root]);
+    expect(text.stdout).toContain('~ attractiveness: not assessed → 85');
+    expect(text.stdout).toContain('~ quadrant: not on the matrix → strategic');
   });
 });
