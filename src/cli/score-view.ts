@@ -111,7 +111,7 @@ export function portfolioView(p: Portfolio, today: string, chalk: ChalkInstance)
     `  ${'tier'.padEnd(8)}  ${'count'.padStart(5)}  ${'share'.padStart(7)}`,
     ...tiers,
     `  key accounts' effort share: ${pct(e.share)} of sales time (reference ${pct(e.reference)})${missing}`,
-    ...(p.unassessed.length ? [`  not assessed (A and R unknown, not on the matrix): ${p.unassessed.length}: ${shortList(p.unassessed)}`] : []),
-    ...(p.unranked.length ? [`  no exchange rate in kam.yaml fx (left out of V, abc and the revenue total): ${shortList(p.unranked)}`] : []),
+    ...(p.unassessed.length ? [`  not assessed (${p.unassessed.length}; A and R unknown, not on the matrix): ${shortList(p.unassessed)}`] : []),
+    ...(p.unranked.length ? [`  no exchange rate in kam.yaml fx (${p.unranked.length}; left out of V, abc and the revenue total): ${shortList(p.unranked)}`] : []),
   ].join('\n');
 }

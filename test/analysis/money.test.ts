@@ -1,6 +1,6 @@
 /** Currencies (kam.yaml fx) and partial years (fiscal_year_start): README "Currencies" and "Partial years". */
 import { describe, expect, it } from 'vitest';
-import { analyseWorkspace, computeFigures } from '../../src/analysis/index.js';
+import { analyseWorkspace, computeFigures, possibleTiers, tierInputs, tiersOf } from '../../src/analysis/index.js';
 import { currentYear, yearOf } from '../../src/analysis/years.js';
 import { rateFor } from '../../src/schema/fx.js';
 import { account, config } from './account.js';
@@ -122,5 +122,25 @@ describe('partial years (fiscal_year_start)', () => {
     expect(() => config({ fiscal_year_start: '02-29' })).toThrow();
     expect(() => config({ fiscal_year_start: '4-1' })).toThrow();
     expect(config({ fiscal_year_start: '10-01' }).fiscal_year_start).toBe('10-01');
+  });
+});
+
+describe('the tiers of kam check (from the tier inputs) are those of the analysis', () => {
+  it('with accounts converted, unranked, unassessed and with a year to date', () => {
+    const accounts = [
+      account({ id: 'big', financials: { revenue: { 2025: 2_400_000, 2026: 100 } }, assessment: { attractiveness: 'high', relationship: 'very_strong', relationship_level: 'strategic' } }),
+      account({ id: 'cn', currency: 'CNY', financials: { revenue: { 2025: 10_000_000 } }, assessment: { attractiveness: 'high', potential: { volume: 'high', margin: 'high' } } }),
+      account({ id: 'gb', currency: 'GBP', financials: { revenue: { 2025: 9_000_000 } }, assessment: { attractiveness: 'high', potential: { volume: 'high', margin: 'high' }, relationship: 'very_strong', relationship_level: 'strategic' } }),
+      account({ id: 'imported', financials: { revenue: { 2025: 50_000 } } }),
+      account({ id: 'new', financials: { revenue: { 2026: 70_000 } } }),
+    ];
+    const today = '2026-11-01';
+    const analysed = new Map(analyseWorkspace(accounts, eur, today).accounts.map((a) => [a.id, a.tier]));
+    const inputs = accounts.map((a) => tierInputs(a, eur, today));
+    expect(tiersOf(inputs, eur)).toEqual(analysed);
+    for (const x of inputs) expect(possibleTiers(x, eur)).toContain(analysed.get(x.id));
+    expect(analysed.get('new')).toBe('prospect'); // only this year's revenue so far: no complete year
+    expect(analysed.get('imported')).toBe('ordinary');
+    expect(analysed.get('gb')).toBe('ordinary'); // A 100, R 70 (no contacts), V unknown counted as 0: S 59
   });
 });

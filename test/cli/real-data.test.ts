@@ -39,7 +39,7 @@ describe('an EUR workspace with a CNY account, this year so far, and an imported
     const r = await kam(['score', '-C', tempWorkspace(files)]);
     const row = r.stdout.split('\n').find((l) => l.includes('Imported Co'))!;
     expect(row.match(/not assessed/g)).toHaveLength(3); // A, R and S
-    expect(r.stdout).toContain('not assessed (A and R unknown, not on the matrix): 1: imported');
+    expect(r.stdout).toContain('not assessed (1; A and R unknown, not on the matrix): imported');
   });
 
   it('kam check: assessment/missing says what to fill in, so an imported plan is never complete', async () => {
