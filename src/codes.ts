@@ -120,6 +120,7 @@ export const codes = {
   'schema/invalid': fileCheck(text('The value satisfies the format reference', '值符合格式说明'), text('Change the value as the message says; `kam schema` writes the JSON Schemas your editor can check against.', '按消息修改该值；`kam schema` 会生成可供编辑器检查的 JSON Schema。')),
   'schema/duplicate-id': fileCheck(text('No two files define the same id', '没有两个文件定义相同的 id'), text('Give each account and competitor its own id (and file name), or delete the copy.', '让每个客户和竞争对手有各自的 id（和文件名），或删除重复的文件。')),
 
+  'config/fx-missing': fileCheck(text("An account's `currency` has a rate in `kam.yaml: fx`", '客户的 `currency` 在 `kam.yaml: fx` 中有汇率'), text('Add the rate into the workspace currency to `kam.yaml: fx` (`fx: { USD: 7.2 }`: 1 USD = 7.2 of the workspace currency; or one rate per year), or remove the account\'s `currency` if its amounts are in the workspace currency. Until then its money is not converted and it is left out of V and ABC.', '在 `kam.yaml: fx` 中添加折算为工作区币种的汇率（`fx: { USD: 7.2 }`：1 美元 = 7.2 工作区币种；也可按年份给出），若金额本就是工作区币种则删除该客户的 `currency`。在此之前其金额不折算，也不参与 V 和 ABC 排名。')),
   'config/unknown-rule': fileCheck(text('`kam.yaml: rules` names only rules that exist', '`kam.yaml: rules` 只列出存在的规则'), text('Fix the rule id (the "did you mean" names the closest) or remove the line; `kam explain` lists every code.', '修正规则 id（“did you mean”给出最接近的规则）或删除该行；`kam explain` 列出所有代码。')),
 
   'risk/criteria': risk(text('purchase criteria: who meets them, we or a competitor (weapon 3: safe / alert / alarm)', '采购标准：谁满足，我们还是竞争对手（武器 3：安全 / 警戒 / 警报）'), text('Set `self.meets_criteria` and each competitor\'s `meets_criteria`; work on the criteria we miss and a competitor meets.', '填写 `self.meets_criteria` 和每个竞争对手的 `meets_criteria`；针对我们未满足而竞争对手满足的标准采取行动。')),
@@ -152,6 +153,7 @@ export const codes = {
   'service/open-issues': rule('warn', ALL, text('no service issue open longer than `checks.service_sla_days`', '没有未解决超过 `checks.service_sla_days` 的服务问题'), text('Resolve the issue and set its `resolved` date.', '解决该问题并填写 `resolved` 日期。')),
   'refs/competitor': rule('error', ALL, text('every `competitors[].ref` names a file in `competitors/`', '每个 `competitors[].ref` 都对应 `competitors/` 中的一个文件'), text('Fix the `ref` to an existing profile id, or create `competitors/<ref>.yaml` (`kam new competitor`).', '把 `ref` 改成已有档案的 id，或创建 `competitors/<ref>.yaml`（`kam new competitor`）。')),
   'tier/drift': rule('warn', ALL, text('`declared_tier`, when given, equals the computed tier', '填写了 `declared_tier` 时，它与计算出的层级相同'), text('Set `assessment.declared_tier` to the tier `kam score` computes, or remove it; or revisit the scores that decide the tier.', '把 `assessment.declared_tier` 改为 `kam score` 计算出的层级或删除它；或重新审视决定层级的评分。')),
+  'assessment/missing': rule('warn', ALL, text('an `assessment` that gives A and R their inputs (attractiveness, potential, relationship, relationship level)', '`assessment` 给出 A 和 R 的输入（吸引力、潜力、关系状态、关系层次）'), text('Assess the account: set `assessment.attractiveness`, `potential.volume` and `potential.margin`, `relationship` and `relationship_level`. Until then A and R are unknown and the account is not on the matrix.', '评估该客户：填写 `assessment.attractiveness`、`potential.volume` 和 `potential.margin`、`relationship` 以及 `relationship_level`。在此之前 A 和 R 未知，客户也不在矩阵中。')),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every finding code kam knows. */
@@ -207,4 +209,5 @@ export const schemaCodes = {
 /** The codes of `kam.yaml` setting findings, by name. */
 export const configCodes = {
   unknownRule: 'config/unknown-rule',
+  fxMissing: 'config/fx-missing',
 } as const satisfies Record<string, ConfigCode>;

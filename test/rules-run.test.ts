@@ -29,9 +29,9 @@ describe('rulesFor', () => {
   it('filters by tier and drops rules turned off', () => {
     const config = Config.parse({ rules: { 'plan/summary': 'off' } });
     const ids = (tier: 'key' | 'ordinary' | 'prospect') => rulesFor(tier, config).map((r) => r.id);
-    expect(ids('prospect')).toEqual(['plan/overdue', 'service/open-issues', 'refs/competitor', 'tier/drift']);
+    expect(ids('prospect')).toEqual(['plan/overdue', 'service/open-issues', 'refs/competitor', 'tier/drift', 'assessment/missing']);
     expect(ids('ordinary')).toEqual([
-      'team/account-lead', 'contacts/decision-maker', 'plan/actions', 'plan/overdue', 'plan/stale', 'service/open-issues', 'refs/competitor', 'tier/drift',
+      'team/account-lead', 'contacts/decision-maker', 'plan/actions', 'plan/overdue', 'plan/stale', 'service/open-issues', 'refs/competitor', 'tier/drift', 'assessment/missing',
     ]);
     expect(ids('key')).toHaveLength(rules.length - 1);
   });
@@ -43,6 +43,7 @@ describe('checkAccount', () => {
   it('points a missing node at its closest existing parent', () => {
     const r = checkAccount(input(bare, 'ordinary'), env({ rules: { 'plan/stale': 'off' } }));
     expect(r.findings.map((f) => [f.rule, f.line, f.column, f.severity])).toEqual([
+      ['assessment/missing', 1, 1, 'warn'],
       ['contacts/decision-maker', 1, 1, 'error'],
       ['plan/actions', 1, 1, 'error'],
       ['plan/summary', 1, 1, 'error'],
@@ -54,7 +55,7 @@ describe('checkAccount', () => {
   it('applies kam.yaml severities and drops rules turned off', () => {
     const r = checkAccount(input(bare, 'ordinary'), env({ rules: { 'team/account-lead': 'warn', 'plan/summary': 'off', 'plan/stale': 'error' } }));
     const bySeverity = Object.fromEntries(r.findings.map((f) => [f.rule, f.severity]));
-    expect(bySeverity).toEqual({ 'team/account-lead': 'warn', 'contacts/decision-maker': 'error', 'plan/actions': 'error', 'plan/stale': 'error' });
+    expect(bySeverity).toEqual({ 'assessment/missing': 'warn', 'team/account-lead': 'warn', 'contacts/decision-maker': 'error', 'plan/actions': 'error', 'plan/stale': 'error' });
     expect(r.applied).not.toContain('plan/summary');
   });
 
@@ -71,7 +72,7 @@ describe('checkAccount', () => {
   });
 
   it('does not run rules of other tiers', () => {
-    expect(checkAccount(input('id: a\nname: A\n', 'prospect'), env()).findings).toEqual([]);
+    expect(checkAccount(input('id: a\nname: A\nassessment: { attractiveness: low }\n', 'prospect'), env()).findings).toEqual([]);
   });
 });
 
@@ -85,8 +86,9 @@ describe('completeness', () => {
 
   it('counts only the rules that apply and are not off', () => {
     const text = 'id: a\nname: A\nteam: { account_lead: L }\n';
-    expect(checkAccount(input(text, 'ordinary'), env()).completeness).toBe(completeness(9, 4));
-    expect(checkAccount(input(text, 'ordinary'), env({ rules: { 'plan/summary': 'off', 'plan/actions': 'off' } })).completeness).toBe(completeness(7, 2));
+    // unassessed: assessment/missing fails too
+    expect(checkAccount(input(text, 'ordinary'), env()).completeness).toBe(completeness(10, 5));
+    expect(checkAccount(input(text, 'ordinary'), env({ rules: { 'plan/summary': 'off', 'plan/actions': 'off' } })).completeness).toBe(completeness(8, 3));
   });
 
   it('gives the example its intended picture', () => {
@@ -94,13 +96,14 @@ describe('completeness', () => {
     const tiers = tiersOf(analyseWorkspace(validAccounts(ws).map((d) => d.data), ws.config, ws.config.as_of!));
     const result = checkWorkspace(ws, tiers, '2026-11-01');
     expect(Object.fromEntries(result.accounts.map((a) => [a.id, [a.tier, a.completeness]]))).toEqual({
-      'baiao-pharma': ['ordinary', 77.8],
+      // assessment/missing applies to every tier and the example's accounts all pass it
+      'baiao-pharma': ['ordinary', 80],
       'jinhe-foods': ['ordinary', 100],
       'kaisheng-solar': ['prospect', 100],
       'meridian-medical': ['prospect', 100],
       'ningchuan-battery': ['key', 100],
-      'nordwerk-automotive': ['key', 60],
-      'pacific-packaging': ['ordinary', 77.8],
+      'nordwerk-automotive': ['key', 61.9],
+      'pacific-packaging': ['ordinary', 80],
       'yingtai-tech': ['key', 100],
     });
   });

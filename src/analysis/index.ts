@@ -18,6 +18,8 @@ import {
   relationshipScore,
   valueScores,
   valueScoresOnly,
+  unassessed,
+  type CompositeBreakdown,
   type RelationshipBreakdown,
   type ScoreName,
   type ValueBreakdown,
@@ -26,21 +28,22 @@ import {
 import { abcOf, quadrantOf, segmentOf, tierOf, type Abc, type AbcBreakdown, type Quadrant, type QuadrantBreakdown, type Segment, type SegmentBreakdown, type TierBreakdown } from './tiers.js';
 import { portfolioOf, type Portfolio } from './portfolio.js';
 
-export type Scores = Record<ScoreName, number>;
+/** null: unknown (A and R of an account not assessed, V of one not ranked, S when any of them is) */
+export type Scores = Record<ScoreName, number | null>;
 
 /**
  * The parts of an account the analysis reads. Worker threads send the main thread only these
  * (the analysis is all it does with the data once the rules have run), which halves what crosses
  * between threads; a test holds the list to what the analysis really reads.
  */
-export const analysedFields = ['id', 'name', 'assessment', 'competitors', 'contacts', 'financials', 'opportunities', 'self', 'service', 'team'] as const satisfies readonly (keyof Account)[];
+export const analysedFields = ['id', 'name', 'assessment', 'competitors', 'contacts', 'currency', 'financials', 'opportunities', 'self', 'service', 'team'] as const satisfies readonly (keyof Account)[];
 
 /** Why each score and class came out as it did. */
 export interface Breakdown {
   attractiveness: WeightedBreakdown;
   relationship: RelationshipBreakdown;
   value: ValueBreakdown;
-  composite: WeightedBreakdown;
+  composite: CompositeBreakdown;
   tier: TierBreakdown;
   abc: AbcBreakdown;
   segment: SegmentBreakdown;
@@ -54,9 +57,13 @@ export interface AccountAnalysis {
   /** unrounded (cleaned of floating-point noise); round with `round1` for output */
   scores: Scores;
   tier: Tier;
-  abc: Abc;
+  /** null when the account is not ranked (its currency has no rate) */
+  abc: Abc | null;
   segment: Segment;
-  quadrant: Quadrant;
+  /** null when A or R is unknown (not placed on the matrix) */
+  quadrant: Quadrant | null;
+  /** neither A nor R is known: the assessment is missing */
+  unassessed: boolean;
   risk: Risk;
   breakdown: Breakdown;
 }
@@ -70,16 +77,26 @@ export interface WorkspaceAnalysis {
 /** What an account's tier needs of the account itself; the value score V needs all of them. */
 export interface TierInputs {
   id: string;
+  /** the latest revenue in the workspace currency; for an account left out of the ranking (no rate), in its own */
   latestRevenue: number | null;
-  attractiveness: number;
-  relationship: number;
+  /** its currency has no rate: left out of V and abc */
+  unranked: boolean;
+  attractiveness: number | null;
+  relationship: number | null;
 }
 
-export function tierInputs(account: Account, config: Config): TierInputs {
+/** The revenue the tier looks at (prospect or not): an unranked account's own, whose sign needs no rate. */
+const tierRevenue = (f: Figures) => (f.unconverted ? (f.original?.latestRevenue ?? null) : f.latestRevenue);
+/** The revenue ranked for V and abc; undefined leaves the account out. */
+const rankedRevenue = (f: Pick<TierInputs, 'latestRevenue' | 'unranked'>) => (f.unranked ? undefined : f.latestRevenue);
+
+export function tierInputs(account: Account, config: Config, today: string): TierInputs {
   const weights = normaliseWeights(config.scoring.weights);
+  const f = computeFigures(account, config, today);
   return {
     id: account.id,
-    latestRevenue: computeFigures(account).latestRevenue,
+    latestRevenue: tierRevenue(f),
+    unranked: f.unconverted,
     attractiveness: attractivenessScore(account, weights.attractiveness),
     relationship: relationshipScore(account, weights.relationship),
   };
@@ -92,8 +109,8 @@ export function tierInputs(account: Account, config: Config): TierInputs {
  */
 export function possibleTiers(x: TierInputs, config: Config): Tier[] {
   const weights = normaliseWeights(config.scoring.weights).composite;
-  const tier = (v: number) => tierOf(x.latestRevenue, compositeScore(x.attractiveness, v, x.relationship, weights), config.scoring.thresholds.key).value;
-  const [low, high] = [tier(0), tier(100)];
+  const tier = (v: number | null) => tierOf(x.latestRevenue, compositeScore(x.attractiveness, v, x.relationship, weights), config.scoring.thresholds.key).value;
+  const [low, high] = x.unranked ? [tier(null), tier(null)] : [tier(0), tier(100)];
   return low === high ? [low] : [low, high];
 }
 
@@ -104,7 +121,7 @@ export function possibleTiers(x: TierInputs, config: Config): Tier[] {
  */
 export function tiersOf(inputs: readonly TierInputs[], config: Config): Map<string, Tier> {
   const weights = normaliseWeights(config.scoring.weights);
-  const values = valueScoresOnly(inputs.map((x) => x.latestRevenue));
+  const values = valueScoresOnly(inputs.map(rankedRevenue));
   return new Map(
     inputs.map((x, i) => {
       const S = compositeScore(x.attractiveness, values[i], x.relationship, weights.composite);
@@ -119,8 +136,8 @@ export interface Ranked {
   abc: AbcBreakdown;
 }
 
-/** V and abc of every account, from the latest revenues of all of them (by sorting). */
-export function rankRevenues(revenues: readonly (number | null)[], config: Config): Ranked[] {
+/** V and abc of every account, from the latest revenues of all of them (by sorting); undefined: not ranked. */
+export function rankRevenues(revenues: readonly (number | null | undefined)[], config: Config): Ranked[] {
   const values = valueScores(revenues);
   const abcs = abcOf(revenues, config.scoring.thresholds.abc);
   return values.map((value, i) => ({ value, abc: abcs[i] }));
@@ -137,7 +154,7 @@ export function analyseAccount(account: Account, f: Figures, ranked: Ranked, con
   const R = relationship(account, weights.relationship);
   const V = ranked.value;
   const S = composite(A.score, V.score, R.score, weights.composite);
-  const tier = tierOf(f.latestRevenue, S.score, thresholds.key);
+  const tier = tierOf(tierRevenue(f), S.known, thresholds.key, S.unknown);
   const abc = ranked.abc;
   const segment = segmentOf(f.profit, abc.value, account.assessment?.potential?.volume, f.growth, thresholds.growth);
   const quadrant = quadrantOf(A.score, R.score, thresholds.quadrant);
@@ -150,6 +167,7 @@ export function analyseAccount(account: Account, f: Figures, ranked: Ranked, con
     abc: abc.value,
     segment: segment.value,
     quadrant: quadrant.value,
+    unassessed: unassessed(account),
     risk: assessRisk(account, { figures: f, today, serviceSlaDays: config.checks.service_sla_days }),
     breakdown: { attractiveness: A, relationship: R, value: V, composite: S, tier, abc, segment, quadrant },
   };
@@ -161,16 +179,18 @@ export function analyseAccount(account: Account, f: Figures, ranked: Ranked, con
  */
 export function analyseWorkspace(accounts: readonly Account[], config: Config, today: string): WorkspaceAnalysis {
   const sorted = [...accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const figures = sorted.map(computeFigures);
+  const figures = sorted.map((a) => computeFigures(a, config, today));
   const ranked = rankRevenues(
-    figures.map((f) => f.latestRevenue),
+    figures.map((f) => (f.unconverted ? undefined : f.latestRevenue)),
     config,
   );
   const analysed = sorted.map((account, i) => analyseAccount(account, figures[i], ranked[i], config, today));
   return { accounts: analysed, portfolio: portfolioOf(analysed) };
 }
 
-export { computeFigures, closedStages, type Figures } from './figures.js';
+export { computeFigures, closedStages, type Figures, type OriginalFigures, type YearToDate } from './figures.js';
+export { moneyOf, type Money, type MoneySettings } from './money.js';
+export { currentYear, yearOf, type CurrentYear } from './years.js';
 export { clean, round1 } from './numbers.js';
 export { portfolioOf, tierReference, keyEffortReference, type Portfolio } from './portfolio.js';
 export { assessRisk, riskLevelOf, riskLevels, riskRules, type Risk, type RiskContext, type RiskHit, type RiskLevel, type RiskReason, type RiskRuleId } from './risk.js';
@@ -188,6 +208,10 @@ export {
   stateValues,
   valueScores,
   UNKNOWN,
+  attractivenessKnown,
+  relationshipKnown,
+  unassessed,
+  type CompositeBreakdown,
   type CoverageCheck,
   type Factor,
   type RelationshipBreakdown,

@@ -1,6 +1,8 @@
 /**
  * The `kam score --json` contract (SPEC section 6): one array, sorted by id, of
- * `{ id, name, scores, tier, abc, segment, quadrant, risk, breakdown }` plus `figures`. Scores and
+ * `{ id, name, scores, tier, abc, segment, quadrant, risk, breakdown }` plus `figures` and
+ * `unassessed`. A score that is unknown is null (A and R of an account not assessed, V of one whose
+ * currency has no rate, S when any of them is), as are `quadrant` and `abc` then. Scores and
  * the scores inside the breakdown are rounded to one decimal; other computed numbers (ratios,
  * points, money) to at most four decimals. Extend, never rename.
  */
@@ -9,6 +11,8 @@ import { clean, round1 } from './numbers.js';
 import type { WeightedBreakdown } from './scores.js';
 
 const round4 = (x: number) => Math.round(clean(x * 1e4)) / 1e4;
+/** a score rounded to one decimal; null (unknown) stays null */
+const score1 = (x: number | null) => (x === null ? null : round1(x));
 
 /** Every number inside `value` rounded to four decimals (a copy; strings and the rest kept). */
 function roundDeep<T>(value: T): T {
@@ -25,7 +29,7 @@ function roundDeep<T>(value: T): T {
 
 const weighted = (b: WeightedBreakdown, scoreInputs = false) => ({
   ...roundDeep(b),
-  score: round1(b.score),
+  score: score1(b.score),
   factors: b.factors.map((f) => ({
     ...roundDeep(f),
     input: scoreInputs && typeof f.input === 'number' ? round1(f.input) : f.input,
@@ -38,15 +42,16 @@ export function scoreJson(a: AccountAnalysis) {
     id: a.id,
     name: a.name,
     scores: {
-      attractiveness: round1(a.scores.attractiveness),
-      relationship: round1(a.scores.relationship),
-      value: round1(a.scores.value),
-      composite: round1(a.scores.composite),
+      attractiveness: score1(a.scores.attractiveness),
+      relationship: score1(a.scores.relationship),
+      value: score1(a.scores.value),
+      composite: score1(a.scores.composite),
     },
     tier: a.tier,
     abc: a.abc,
     segment: a.segment,
     quadrant: a.quadrant,
+    unassessed: a.unassessed,
     risk: {
       level: a.risk.level,
       points: a.risk.points,
@@ -55,12 +60,12 @@ export function scoreJson(a: AccountAnalysis) {
     breakdown: {
       attractiveness: weighted(b.attractiveness),
       relationship: { ...weighted(b.relationship), coverage: b.relationship.coverage },
-      value: { ...roundDeep(b.value), score: round1(b.value.score) },
-      composite: weighted(b.composite, true),
+      value: { ...roundDeep(b.value), score: score1(b.value.score) },
+      composite: { ...weighted(b.composite, true), known: round1(b.composite.known) },
       tier: { ...roundDeep(b.tier), composite: round1(b.tier.composite) },
       abc: roundDeep(b.abc),
       segment: roundDeep(b.segment),
-      quadrant: { ...roundDeep(b.quadrant), attractiveness: round1(b.quadrant.attractiveness), relationship: round1(b.quadrant.relationship) },
+      quadrant: { ...roundDeep(b.quadrant), attractiveness: score1(b.quadrant.attractiveness), relationship: score1(b.quadrant.relationship) },
     },
     figures: roundDeep(a.figures),
   };

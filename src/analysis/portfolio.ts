@@ -31,16 +31,21 @@ export interface Portfolio {
   /** accounts per abc class and risk level */
   abc: Record<Abc, number>;
   risk: Record<RiskLevel, number>;
-  /** sum of the latest revenue of all accounts */
+  /** sum of the latest revenue of all accounts (in the workspace currency; unranked accounts left out) */
   revenue: number;
+  /** accounts not assessed (A and R unknown), by id: not on the matrix */
+  unassessed: string[];
+  /** accounts whose currency has no rate in `kam.yaml: fx`, by id: left out of V, abc and the revenue total */
+  unranked: string[];
 }
 
 interface Analysed {
   id: string;
   tier: Tier;
-  abc: Abc;
+  abc: Abc | null;
+  unassessed: boolean;
   risk: { level: RiskLevel };
-  figures: { effortShare: number | null; latestRevenue: number | null };
+  figures: { effortShare: number | null; latestRevenue: number | null; unconverted: boolean };
 }
 
 export function portfolioOf(accounts: readonly Analysed[]): Portfolio {
@@ -53,8 +58,12 @@ export function portfolioOf(accounts: readonly Analysed[]): Portfolio {
   const abc: Record<Abc, number> = { A: 0, B: 0, C: 0 };
   const risk: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
   let revenue = 0;
+  const unassessed: string[] = [];
+  const unranked: string[] = [];
   for (const a of accounts) {
-    abc[a.abc]++;
+    if (a.abc !== null) abc[a.abc]++;
+    if (a.unassessed) unassessed.push(a.id);
+    if (a.figures.unconverted) unranked.push(a.id);
     risk[a.risk.level]++;
     revenue += a.figures.latestRevenue ?? 0;
   }
@@ -69,5 +78,7 @@ export function portfolioOf(accounts: readonly Analysed[]): Portfolio {
     abc,
     risk,
     revenue,
+    unassessed,
+    unranked,
   };
 }

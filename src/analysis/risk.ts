@@ -160,7 +160,9 @@ export const riskRules = [
   }),
   defineRiskRule({
     id: 'risk/revenue-drop',
-    assess(_account, { figures: f }) {
+    assess(_account, { figures }) {
+      // complete years only; an account whose currency has no rate is judged in its own currency
+      const f = figures.unconverted && figures.original ? { ...figures, latestRevenue: figures.original.latestRevenue, previousRevenue: figures.original.previousRevenue } : figures;
       if (f.latestRevenue === null || f.previousRevenue === null || f.previousRevenue <= 0) return undefined;
       // (previous - latest) / previous is exact for a drop of exactly 10 %
       const drop = (f.previousRevenue - f.latestRevenue) / f.previousRevenue;

@@ -33,7 +33,8 @@ export interface Factor {
 
 /** A weighted score (A, R, S) with its terms and a one-line explanation. */
 export interface WeightedBreakdown {
-  score: number;
+  /** null when the score is unknown: A or R of an account not assessed, S when A, R or V is unknown */
+  score: number | null;
   factors: Factor[];
   /** e.g. `attractiveness 85 = 0.4 x high + 0.3 x volume:high + 0.3 x margin:medium` */
   explain: string;
@@ -61,7 +62,8 @@ export interface RelationshipBreakdown extends WeightedBreakdown {
 
 /** V: the latest revenue as a percentile rank among the accounts analysed together. */
 export interface ValueBreakdown {
-  score: number;
+  /** null when the account is not ranked (its currency has no rate) */
+  score: number | null;
   /** the latest revenue (`unknown` when absent; it then counts as 0) */
   revenue: number | Unknown;
   /** other accounts with lower latest revenue */
@@ -144,10 +146,38 @@ const rating = (r: Rating | undefined) => (r === undefined ? undefined : ratingV
 /** A = 100 x (0.4 attractiveness + 0.3 potential.volume + 0.3 potential.margin) */
 export function attractiveness(account: Account, weights: Weights['attractiveness']): WeightedBreakdown {
   const a = account.assessment;
-  const key = `${a?.attractiveness}|${a?.potential?.volume}|${a?.potential?.margin}`;
-  return shared(attractivenessShared, weights, key, () => weighted('attractiveness', attractivenessTerms(account, weights)));
+  const key = `${unassessed(account) ? '-' : '+'}|${a?.attractiveness}|${a?.potential?.volume}|${a?.potential?.margin}`;
+  return shared(attractivenessShared, weights, key, () =>
+    attractivenessKnown(account) ? weighted('attractiveness', attractivenessTerms(account, weights)) : notAssessed('attractiveness', attractivenessTerms(account, weights)),
+  );
 }
-export const attractivenessScore = (account: Account, weights: Weights['attractiveness']): number => weightedScore(attractivenessTerms(account, weights));
+export const attractivenessScore = (account: Account, weights: Weights['attractiveness']): number | null =>
+  attractivenessKnown(account) ? weightedScore(attractivenessTerms(account, weights)) : null;
+
+/**
+ * An account is unassessed when its `assessment` gives none of the inputs of A and R
+ * (attractiveness, potential volume and margin, relationship state and level): what every
+ * import creates. Its A and R are unknown (null), never 0. An assessment that gives some of them
+ * is scored as SPEC section 3 says: a missing factor counts as 0 and the breakdown says unknown.
+ */
+export const unassessed = (account: Account): boolean => {
+  const a = account.assessment;
+  return (
+    a?.attractiveness === undefined &&
+    a?.potential?.volume === undefined &&
+    a?.potential?.margin === undefined &&
+    a?.relationship === undefined &&
+    a?.relationship_level === undefined
+  );
+};
+export const attractivenessKnown = (account: Account): boolean => !unassessed(account);
+export const relationshipKnown = attractivenessKnown;
+
+/** The breakdown of a score that is not assessed: its factors all unknown, its score null. */
+function notAssessed(label: string, terms: Term[]): WeightedBreakdown {
+  const factors = terms.map((t): Factor => ({ name: t.name, input: t.input ?? UNKNOWN, value: 0, weight: t.weight, points: 0 }));
+  return { score: null, factors, explain: `${label} not assessed: ${terms.filter((t) => t.input === undefined).map((t) => t.name).join(', ')} unknown` };
+}
 
 function attractivenessTerms(account: Account, weights: Weights['attractiveness']): Term[] {
   const w = normalise(weights);
@@ -176,13 +206,15 @@ export function coverage(account: Account): Record<CoverageCheck, boolean> {
 export function relationship(account: Account, weights: Weights['relationship']): RelationshipBreakdown {
   const cov = coverage(account);
   const a = account.assessment;
-  const key = `${a?.relationship}|${a?.relationship_level}|${coverageChecks.map((c) => (cov[c] ? 1 : 0)).join('')}`;
+  const key = `${unassessed(account) ? '-' : '+'}|${a?.relationship}|${a?.relationship_level}|${coverageChecks.map((c) => (cov[c] ? 1 : 0)).join('')}`;
   return shared(relationshipShared, weights, key, () => {
-    const result = weighted('relationship', relationshipTerms(account, weights, cov));
+    const terms = relationshipTerms(account, weights, cov);
+    const result = relationshipKnown(account) ? weighted('relationship', terms) : notAssessed('relationship', terms);
     return { score: result.score, factors: result.factors, explain: result.explain, coverage: cov };
   });
 }
-export const relationshipScore = (account: Account, weights: Weights['relationship']): number => weightedScore(relationshipTerms(account, weights, coverage(account)));
+export const relationshipScore = (account: Account, weights: Weights['relationship']): number | null =>
+  relationshipKnown(account) ? weightedScore(relationshipTerms(account, weights, coverage(account))) : null;
 
 function relationshipTerms(account: Account, weights: Weights['relationship'], cov: Record<CoverageCheck, boolean>): Term[] {
   const w = normalise(weights);
@@ -199,9 +231,12 @@ function relationshipTerms(account: Account, weights: Weights['relationship'], c
  * V for every account at once: `100 x (L + 0.5 E) / (n - 1)`, L and E counted among the others,
  * absent revenue as 0; 100 when n = 1. One sort, then a linear pass: O(n log n).
  */
-export function valueScores(revenues: readonly (number | null)[]): ValueBreakdown[] {
-  const n = revenues.length;
-  const out = new Array<ValueBreakdown>(n);
+export function valueScores(revenues: readonly (number | null | undefined)[]): ValueBreakdown[] {
+  const n = revenues.filter((r) => r !== undefined).length;
+  const out = new Array<ValueBreakdown>(revenues.length);
+  revenues.forEach((r, i) => {
+    if (r === undefined) out[i] = { score: null, revenue: UNKNOWN, lower: 0, equal: 0, others: n, explain: NOT_RANKED };
+  });
   rankValues(revenues, (i, score, lower, equal) => {
     const revenue = revenues[i] ?? UNKNOWN;
     const explain =
@@ -214,16 +249,20 @@ export function valueScores(revenues: readonly (number | null)[]): ValueBreakdow
 }
 
 /** The V scores alone, as `valueScores` computes them (for the tiers alone). */
-export function valueScoresOnly(revenues: readonly (number | null)[]): number[] {
-  const out = new Array<number>(revenues.length);
+export function valueScoresOnly(revenues: readonly (number | null | undefined)[]): (number | null)[] {
+  const out = new Array<number | null>(revenues.length).fill(null);
   rankValues(revenues, (i, score) => (out[i] = score));
   return out;
 }
 
-function rankValues(revenues: readonly (number | null)[], visit: (i: number, score: number, lower: number, equal: number) => void): void {
-  const n = revenues.length;
+/** Why an account whose currency has no rate has no V. */
+export const NOT_RANKED = 'value not ranked: the account\'s currency has no rate in kam.yaml fx';
+
+/** Ranks the revenues; `undefined` marks an account left out of the ranking (no rate for its currency). */
+function rankValues(revenues: readonly (number | null | undefined)[], visit: (i: number, score: number, lower: number, equal: number) => void): void {
   const amount = revenues.map((r) => r ?? 0);
-  const order = amount.map((_, i) => i).sort((a, b) => amount[a] - amount[b]);
+  const order = amount.map((_, i) => i).filter((i) => revenues[i] !== undefined).sort((a, b) => amount[a] - amount[b]);
+  const n = order.length;
   for (let start = 0; start < n; ) {
     let end = start;
     while (end < n && amount[order[end]] === amount[order[start]]) end++;
@@ -235,15 +274,29 @@ function rankValues(revenues: readonly (number | null)[], visit: (i: number, sco
   }
 }
 
-/** S = 0.45 A + 0.35 V + 0.20 R */
-export const composite = (a: number, v: number, r: number, weights: Weights['composite']): WeightedBreakdown => weighted('composite', compositeTerms(a, v, r, weights));
-export const compositeScore = (a: number, v: number, r: number, weights: Weights['composite']): number => weightedScore(compositeTerms(a, v, r, weights));
+/** S with its breakdown, plus `known`: S from what is known, unknown scores counted as 0 (what the tier is decided on). */
+export interface CompositeBreakdown extends WeightedBreakdown {
+  known: number;
+  /** the scores that are unknown */
+  unknown: ('A' | 'V' | 'R')[];
+}
 
-function compositeTerms(a: number, v: number, r: number, weights: Weights['composite']): Term[] {
+type MaybeScore = number | null;
+
+/** S = 0.45 A + 0.35 V + 0.20 R; null when A, V or R is unknown. */
+export function composite(a: MaybeScore, v: MaybeScore, r: MaybeScore, weights: Weights['composite']): CompositeBreakdown {
+  const terms = compositeTerms(a, v, r, weights);
+  const unknown = terms.filter((t) => t.value === undefined).map((t) => t.name as 'A' | 'V' | 'R');
+  const b = weighted('composite', terms);
+  if (unknown.length === 0) return { ...b, known: b.score!, unknown };
+  const known = weightedScore(terms);
+  return { score: null, factors: b.factors, explain: flat(`composite unknown (${unknown.join(', ')} unknown); from what is known ${num(known, 1)}`), known, unknown };
+}
+/** S from what is known (unknown scores count as 0): what the tier is decided on. */
+export const compositeScore = (a: MaybeScore, v: MaybeScore, r: MaybeScore, weights: Weights['composite']): number => weightedScore(compositeTerms(a, v, r, weights));
+
+function compositeTerms(a: MaybeScore, v: MaybeScore, r: MaybeScore, weights: Weights['composite']): Term[] {
   const w = normalise(weights);
-  return [
-    { name: 'A', input: a, value: a / 100, weight: w.attractiveness },
-    { name: 'V', input: v, value: v / 100, weight: w.value },
-    { name: 'R', input: r, value: r / 100, weight: w.relationship },
-  ];
+  const term = (name: string, x: MaybeScore, weight: number): Term => ({ name, input: x ?? undefined, value: x === null ? undefined : x / 100, weight });
+  return [term('A', a, w.attractiveness), term('V', v, w.value), term('R', r, w.relationship)];
 }

@@ -21,13 +21,17 @@ export type Quadrant = (typeof quadrants)[number];
 export interface TierBreakdown {
   value: Tier;
   latestRevenue: number | Unknown;
+  /** S, or when a score is unknown S from what is known (unknown scores count as 0) */
   composite: number;
+  /** the scores unknown when the tier was decided (`A`, `R` not assessed; `V` not ranked) */
+  unknown: string[];
   threshold: number;
   explain: string;
 }
 
 export interface AbcBreakdown {
-  value: Abc;
+  /** null when the account is not ranked (its currency has no rate) */
+  value: Abc | null;
   /** latest revenue (absent or negative counts as 0) */
   revenue: number | Unknown;
   /** this account's share of the workspace's latest revenue */
@@ -42,7 +46,7 @@ export interface AbcBreakdown {
 export interface SegmentBreakdown {
   value: Segment;
   profit: number | Unknown;
-  abc: Abc;
+  abc: Abc | null;
   volume: Rating | Unknown;
   growth: number | Unknown;
   growthThreshold: number;
@@ -50,23 +54,29 @@ export interface SegmentBreakdown {
 }
 
 export interface QuadrantBreakdown {
-  value: Quadrant;
-  attractiveness: number;
-  relationship: number;
+  /** null when A or R is unknown: the account is not placed on the matrix */
+  value: Quadrant | null;
+  attractiveness: number | null;
+  relationship: number | null;
   split: number;
   explain: string;
 }
 
 const known = <T>(x: T | null | undefined): T | Unknown => (x === null || x === undefined ? UNKNOWN : x);
 
-/** `prospect` without (positive) latest revenue; else `key` when S >= threshold; else `ordinary`. */
-export function tierOf(latestRevenue: number | null, composite: number, threshold: number): TierBreakdown {
+/**
+ * `prospect` without (positive) latest revenue; else `key` when S >= threshold; else `ordinary`.
+ * With a score unknown (`unknown`), S is the one from what is known, unknown scores counted as 0:
+ * the tier the known figures guarantee (an unassessed account is not key until it is assessed).
+ */
+export function tierOf(latestRevenue: number | null, composite: number, threshold: number, unknown: readonly string[] = []): TierBreakdown {
   const value: Tier = latestRevenue === null || latestRevenue <= 0 ? 'prospect' : composite >= threshold ? 'key' : 'ordinary';
+  const from = unknown.length ? ` from what is known (${unknown.join(', ')} unknown, counted as 0)` : '';
   const explain =
     value === 'prospect'
       ? `prospect: ${latestRevenue === null ? 'no revenue recorded' : `latest revenue ${num(latestRevenue)}`}`
-      : `${value}: composite ${num(composite)} ${value === 'key' ? '>=' : '<'} ${num(threshold)}`;
-  return { value, latestRevenue: known(latestRevenue), composite, threshold, explain: flat(explain) };
+      : `${value}: composite${from} ${num(composite)} ${value === 'key' ? '>=' : '<'} ${num(threshold)}`;
+  return { value, latestRevenue: known(latestRevenue), composite, unknown: [...unknown], threshold, explain: flat(explain) };
 }
 
 /**
@@ -76,12 +86,16 @@ export function tierOf(latestRevenue: number | null, composite: number, threshol
  * share a class (the one their group starts in), so the order among them does not matter. Absent
  * or negative revenue counts as 0; when the workspace has no revenue at all every account is C.
  */
-export function abcOf(revenues: readonly (number | null)[], thresholds: Thresholds['abc']): AbcBreakdown[] {
+export function abcOf(revenues: readonly (number | null | undefined)[], thresholds: Thresholds['abc']): AbcBreakdown[] {
   const amount = revenues.map((r) => Math.max(r ?? 0, 0));
   const total = amount.reduce((s, r) => s + r, 0);
-  const order = amount.map((_, i) => i).sort((x, y) => amount[y] - amount[x]);
+  const order = amount.map((_, i) => i).filter((i) => revenues[i] !== undefined).sort((x, y) => amount[y] - amount[x]);
   const out = new Array<AbcBreakdown>(revenues.length);
   const shared = { a: thresholds.a, b: thresholds.b };
+  // an account whose currency has no rate (undefined) is left out: never compared on raw numbers
+  revenues.forEach((r, i) => {
+    if (r === undefined) out[i] = { value: null, revenue: UNKNOWN, share: 0, start: 0, thresholds: shared, explain: "abc not ranked: the account's currency has no rate in kam.yaml fx" };
+  });
   let before = 0;
   for (let k = 0; k < order.length; ) {
     let end = k;
@@ -102,7 +116,7 @@ export function abcOf(revenues: readonly (number | null)[], thresholds: Threshol
 }
 
 /** `BZ` when profit < 0; else `VIP` when abc A; else `MGC` when volume potential is high or growth >= threshold; else `standard`. */
-export function segmentOf(profit: number | null, abc: Abc, volume: Rating | undefined, growth: number | null, growthThreshold: number): SegmentBreakdown {
+export function segmentOf(profit: number | null, abc: Abc | null, volume: Rating | undefined, growth: number | null, growthThreshold: number): SegmentBreakdown {
   let value: Segment;
   let explain: string;
   if (profit !== null && profit < 0) [value, explain] = ['BZ', `BZ: profit ${num(profit)} < 0`];
@@ -112,7 +126,7 @@ export function segmentOf(profit: number | null, abc: Abc, volume: Rating | unde
   else {
     const why = [
       profit === null ? 'profit unknown' : `profit ${num(profit)} >= 0`,
-      `abc ${abc}`,
+      `abc ${abc ?? UNKNOWN}`,
       `volume potential ${volume ?? UNKNOWN}`,
       growth === null ? 'growth unknown' : `growth ${pct(growth)} < ${pct(growthThreshold)}`,
     ];
@@ -127,7 +141,11 @@ const sharedQuadrants = new Map<string, QuadrantBreakdown>();
  * Portfolio matrix, A vertical against R horizontal, split at `split` (a score at the split counts
  * as high). Accounts with the same A and R share one breakdown (read-only data).
  */
-export function quadrantOf(a: number, r: number, split: number): QuadrantBreakdown {
+export function quadrantOf(a: number | null, r: number | null, split: number): QuadrantBreakdown {
+  if (a === null || r === null) {
+    const missing = [a === null ? 'A' : '', r === null ? 'R' : ''].filter(Boolean).join(' and ');
+    return { value: null, attractiveness: a, relationship: r, split, explain: `not on the matrix: ${missing} not assessed` };
+  }
   const key = `${a}|${r}|${split}`;
   let breakdown = sharedQuadrants.get(key);
   if (!breakdown) {

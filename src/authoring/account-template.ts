@@ -11,16 +11,24 @@ import { oneOf, renderSkeleton, type Field } from './skeleton.js';
 
 const rating = oneOf(Rating.options);
 
-export const accountFields: readonly Field[] = [
+/**
+ * The fields of the starter account file; money notes name `currency`, the workspace's (without
+ * one they say "the workspace currency").
+ */
+export function accountFieldsFor(currency?: string): readonly Field[] {
+  const inCurrency = currency ? `in ${currency}` : 'in the workspace currency';
+  const other = currency === 'EUR' ? 'USD' : 'EUR';
+  const money = (note: string) => `${note}, ${inCurrency}`;
+  return [
   { key: 'id', example: 'initech', note: 'the file name without .yaml' },
   { key: 'name', example: '英泰科技有限公司' },
   { key: 'industry', example: 'electronics manufacturing' },
   { key: 'region', example: 'East China' },
-  { key: 'currency', example: 'CNY', note: 'only when it differs from kam.yaml' },
+  { key: 'currency', example: other, note: `only when its money is not ${currency ?? 'in the workspace currency'}; then give the rate in kam.yaml fx` },
   { key: 'reviewed', example: '2026-10-12', note: 'date of the last plan review' },
   {
     key: 'team',
-    note: 'who works the account (seed 000, 004)',
+    note: 'who works the account',
     fields: [
       { key: 'account_lead', example: '王磊', note: 'exactly one person faces the customer' },
       { key: 'solution_lead', example: '陈静' },
@@ -32,17 +40,17 @@ export const accountFields: readonly Field[] = [
   },
   {
     key: 'financials',
-    note: 'our business with it (seed 001, 003)',
+    note: 'our business with it',
     fields: [
-      { key: 'revenue', example: '{ 2024: 3200000, 2025: 4100000 }', note: 'our revenue by year' },
+      { key: 'revenue', example: '{ 2024: 3200000, 2025: 4100000 }', note: money('our revenue by year') },
       { key: 'margin', example: '0.28', note: 'our gross margin, 0-1' },
-      { key: 'cost_to_serve', example: '250000', note: 'yearly cost of serving it' },
-      { key: 'wallet', example: '12000000', note: "customer's yearly spend in our category" },
+      { key: 'cost_to_serve', example: '250000', note: money('yearly cost of serving it') },
+      { key: 'wallet', example: '12000000', note: money("customer's yearly spend in our category") },
     ],
   },
   {
     key: 'assessment',
-    note: 'is it a key account? (seed 000)',
+    note: 'is it a key account?',
     fields: [
       { key: 'attractiveness', example: 'high', note: rating },
       {
@@ -60,7 +68,7 @@ export const accountFields: readonly Field[] = [
   },
   {
     key: 'customer',
-    note: 'the customer, analysed (seed 000)',
+    note: 'the customer, analysed',
     fields: [
       { key: 'summary', example: 'Who they are and what they buy from us' },
       {
@@ -107,7 +115,7 @@ export const accountFields: readonly Field[] = [
         fields: [
           { key: 'role_of_our_offer', example: 'Automation of the assembly lines' },
           { key: 'changes', example: 'Moving from manual to automated testing' },
-          { key: 'forecast', example: '{ 2026: 5000000 }', note: 'their spend with us, by year' },
+          { key: 'forecast', example: '{ 2026: 5000000 }', note: money('their spend with us, by year') },
         ],
       },
       {
@@ -150,7 +158,7 @@ export const accountFields: readonly Field[] = [
   },
   {
     key: 'self',
-    note: 'our position at this account (seed 000)',
+    note: 'our position at this account',
     fields: [
       { key: 'history', example: 'Supplier since 2019, started with one test line' },
       { key: 'offerings', example: '[]', note: 'offering ids from self.yaml, or free text' },
@@ -168,7 +176,7 @@ export const accountFields: readonly Field[] = [
   },
   {
     key: 'intel',
-    note: 'what we know, by source level (seed 000)',
+    note: 'what we know, by source level',
     item: [
       { key: 'fact', example: 'Budget for line 3 approved in September' },
       { key: 'level', example: '3', note: '1 public, 2 analysts/press, 3 contacts, 4 top decision makers' },
@@ -178,7 +186,7 @@ export const accountFields: readonly Field[] = [
   },
   {
     key: 'plan',
-    note: 'objectives and actions (seed 000, 004)',
+    note: 'objectives and actions',
     fields: [
       { key: 'summary', example: 'Overall objective and direction' },
       { key: 'vision', example: 'Their partner for every automated line' },
@@ -202,7 +210,7 @@ export const accountFields: readonly Field[] = [
           { key: 'objective', example: 'grow-share' },
         ],
       },
-      { key: 'revenue_plan', entries: ['{ year: 2026, target: 5000000, actual: 3900000, margin: 0.27 }'] },
+      { key: 'revenue_plan', note: money('target and actual by year'), entries: ['{ year: 2026, target: 5000000, actual: 3900000, margin: 0.27 }'] },
     ],
   },
   {
@@ -211,14 +219,14 @@ export const accountFields: readonly Field[] = [
     item: [
       { key: 'name', example: 'Line 3 retrofit' },
       { key: 'stage', example: 'proposal', note: oneOf(OpportunityStage.options) },
-      { key: 'value', example: '1800000' },
+      { key: 'value', example: '1800000', note: inCurrency },
       { key: 'probability', example: '0.5' },
       { key: 'close_date', example: '2027-02-28' },
     ],
   },
   {
     key: 'service',
-    note: 'issues and satisfaction (seed 002, 004)',
+    note: 'issues and satisfaction',
     fields: [
       {
         key: 'issues',
@@ -234,12 +242,15 @@ export const accountFields: readonly Field[] = [
     ],
   },
 ];
+}
+
+export const accountFields: readonly Field[] = accountFieldsFor();
 
 export const accountHeader = [
   '# Account plan. Fill it in top-down: uncomment a line (remove "# ") and replace the example.',
   '# `kam check` says what the plan of this account\'s tier still needs.',
 ];
 
-/** The text of `accounts/<id>.yaml` for `data` (at least `id` and `name`). */
-export const accountFile = (data: Record<string, unknown>, modeline: string): string =>
-  renderSkeleton(accountFields, data, [modeline, ...accountHeader]);
+/** The text of `accounts/<id>.yaml` for `data` (at least `id` and `name`), money notes in `currency` (the workspace's). */
+export const accountFile = (data: Record<string, unknown>, modeline: string, currency?: string): string =>
+  renderSkeleton(currency ? accountFieldsFor(currency) : accountFields, data, [modeline, ...accountHeader]);

@@ -14,6 +14,8 @@ function configFields(): Field[] {
     { key: 'version', example: '1' },
     { key: 'company', example: 'Example Industrial Co.', note: 'our company name, used in reports' },
     { key: 'currency', example: 'CNY', note: 'money in the account files is in this currency' },
+    { key: 'fx', example: '{ EUR: 7.8, USD: { 2024: 7.1, 2025: 7.2 } }', note: 'rates of the other currencies accounts use: 1 EUR = 7.8 of ours; one rate, or one per year' },
+    { key: 'fiscal_year_start', example: '01-01', note: 'first day of the year (MM-DD); a year is named by the calendar year it starts in' },
     { key: 'lang', example: 'en', note: 'report language: en | zh' },
     { key: 'as_of', example: '2026-11-01', note: 'fixed "today" for reproducible reports and checks' },
     { key: 'rules', example: '{ plan/stale: warn }', note: `severity per rule: ${oneOf(RuleSetting.options)}` },
@@ -77,6 +79,6 @@ export const selfFields: readonly Field[] = [
 ];
 
 export const selfFile = (company: string, modeline: string): string =>
-  renderSkeleton(selfFields, { name: company }, [modeline, '# Our own company: what does not depend on one account (seed 000).']);
+  renderSkeleton(selfFields, { name: company }, [modeline, '# Our own company: what does not depend on one account.']);
 
 export const gitignoreFile = '# reports written by `kam plan`\nreports/\n';

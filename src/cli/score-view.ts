@@ -35,11 +35,18 @@ export const riskColour = { high: (c, s) => c.red.bold(s), medium: (c, s) => c.y
   (c: ChalkInstance, s: string) => string
 >;
 
+/** An unknown score: A, R (and S) of an account not assessed, V of one whose currency has no rate. */
+const unknownScore = (key: keyof AccountAnalysis['scores']) => (key === 'value' ? 'no rate' : 'not assessed');
+
 const scoreColumn = (head: string, key: keyof AccountAnalysis['scores']): Column => ({
   head,
   align: 'right',
-  cell: (a) => score(a.scores[key]),
-  compare: (x, y) => y.scores[key] - x.scores[key],
+  cell: (a, c) => {
+    const s = a.scores[key];
+    return s === null ? c.dim(unknownScore(key)) : score(s);
+  },
+  // unknown scores sort last
+  compare: (x, y) => (y.scores[key] ?? -1) - (x.scores[key] ?? -1),
 });
 
 /** The table's columns; their keys are the `--sort` choices (numbers sort highest first). */
@@ -51,9 +58,9 @@ export const scoreColumns = {
   value: scoreColumn('V', 'value'),
   composite: scoreColumn('S', 'composite'),
   tier: { head: 'tier', align: 'left', cell: (a, c) => tierColour[a.tier](c, a.tier), compare: (x, y) => tierOrder(x.tier, y.tier) },
-  abc: { head: 'abc', align: 'left', cell: (a) => a.abc, compare: (x, y) => text(x.abc, y.abc) },
+  abc: { head: 'abc', align: 'left', cell: (a, c) => a.abc ?? c.dim('—'), compare: (x, y) => text(x.abc ?? 'Z', y.abc ?? 'Z') },
   segment: { head: 'segment', align: 'left', cell: (a) => a.segment, compare: (x, y) => text(x.segment, y.segment) },
-  quadrant: { head: 'quadrant', align: 'left', cell: (a) => a.quadrant, compare: (x, y) => text(x.quadrant, y.quadrant) },
+  quadrant: { head: 'quadrant', align: 'left', cell: (a, c) => a.quadrant ?? c.dim('—'), compare: (x, y) => text(x.quadrant ?? '~', y.quadrant ?? '~') },
   risk: {
     head: 'risk',
     align: 'left',
@@ -88,6 +95,9 @@ export function scoreTable(accounts: readonly ScoredAccount[], chalk: ChalkInsta
   return table.toString();
 }
 
+/** Ids inline, at most ten, then how many more. */
+const shortList = (ids: readonly string[]) => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`);
+
 /** The portfolio view: tier shares against the 10/30/60 reference, key accounts' effort share. */
 export function portfolioView(p: Portfolio, today: string, chalk: ChalkInstance): string {
   const tiers = (['key', 'ordinary', 'prospect'] as const).map((t) => {
@@ -101,5 +111,7 @@ export function portfolioView(p: Portfolio, today: string, chalk: ChalkInstance)
     `  ${'tier'.padEnd(8)}  ${'count'.padStart(5)}  ${'share'.padStart(7)}`,
     ...tiers,
     `  key accounts' effort share: ${pct(e.share)} of sales time (reference ${pct(e.reference)})${missing}`,
+    ...(p.unassessed.length ? [`  not assessed (${p.unassessed.length}; A and R unknown, not on the matrix): ${shortList(p.unassessed)}`] : []),
+    ...(p.unranked.length ? [`  no exchange rate in kam.yaml fx (${p.unranked.length}; left out of V, abc and the revenue total): ${shortList(p.unranked)}`] : []),
   ].join('\n');
 }

@@ -78,8 +78,8 @@ export function analysisDelta(base: DiffAnalysis | undefined, head: DiffAnalysis
   }
   const scores: ScoreChange[] = [];
   for (const name of whole ? scoreNames : (['composite'] as const)) {
-    const from = base ? round1(base.scores[name]) : null;
-    const to = head ? round1(head.scores[name]) : null;
+    const from = base && base.scores[name] !== null ? round1(base.scores[name]) : null;
+    const to = head && head.scores[name] !== null ? round1(head.scores[name]) : null;
     if (from !== to) scores.push({ name, from, to, delta: from !== null && to !== null ? round1(to - from) : null });
   }
   const before = new Set((base?.risk.reasons ?? []).map(reasonKey));

@@ -9,7 +9,8 @@ import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { sortFindings } from '../findings.js';
 import { Account } from '../schema/account.js';
-import { fileCodes, type Code } from '../codes.js';
+import { configCodes, fileCodes, type Code } from '../codes.js';
+import { hasRate } from '../schema/fx.js';
 import { schemaRules } from '../schema/common.js';
 import { Competitor } from '../schema/competitor.js';
 import { Config, defaultConfig } from '../schema/config.js';
@@ -67,6 +68,8 @@ export const idOf = (kind: FileKind, file: string) => (kind === 'account' || kin
 export interface LoadDocOptions {
   /** record positions while parsing (default true) */
   positions?: boolean;
+  /** the workspace settings: an account whose currency has no rate in `fx` gets `config/fx-missing` */
+  config?: Pick<Config, 'currency' | 'fx'>;
 }
 
 /**
@@ -76,7 +79,7 @@ export interface LoadDocOptions {
  * with a schema issue gets positions (from its text, at once), and the locator points at the
  * file's start.
  */
-export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decoded, { positions = true }: LoadDocOptions = {}): Doc<K> {
+export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decoded, { positions = true, config }: LoadDocOptions = {}): Doc<K> {
   const id = idOf(kind, file);
   const doc: Doc<K> = { kind, file, id, raw: undefined, data: undefined, locator: startLocator, findings: [] };
   if (source.problem) {
@@ -108,6 +111,17 @@ export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decod
       // config is the exception, since its defaults are filled in by the schema
       if (issues.length === 0) doc.data = (kind === 'config' ? result.data : raw) as DataOf[K];
     }
+  }
+  // a currency without a rate: an error at its `currency:` line, but the account stays valid
+  // (it is analysed, left out of V and abc, never compared on raw numbers)
+  const currency = kind === 'account' && config && doc.data ? (doc.data as Account).currency : undefined;
+  if (currency !== undefined && !hasRate(config!, currency)) {
+    issues.push({
+      path: ['currency'],
+      target: 'value',
+      rule: configCodes.fxMissing,
+      message: `no exchange rate for ${currency} in kam.yaml fx: add \`fx: { ${currency}: <rate> }\` (1 ${currency} in ${config!.currency}); until then this account is left out of V and ABC`,
+    });
   }
   if (issues.length > 0 && !parsed.locator) doc.locator = positionsOf(text);
   for (const issue of issues) doc.findings.push(finding(doc, issue.rule, issue.message, doc.locator.locate(issue.path, issue.target)));
@@ -159,7 +173,7 @@ export function loadWorkspace(root: string, options: LoadOptions = {}): Workspac
   const all = options.list ?? listWorkspaceFiles(root);
   const files = (options.files ?? all).filter((f) => kindOf(f) !== 'config');
   const loaded = loadConfig(all, read);
-  return assemble(root, loaded, files.map((file) => loadDoc(kindOf(file), file, read(file), { positions: options.positions })));
+  return assemble(root, loaded, files.map((file) => loadDoc(kindOf(file), file, read(file), { positions: options.positions, config: loaded.config })));
 }
 
 /** The accounts whose files are valid, in file order. */

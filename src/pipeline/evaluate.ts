@@ -46,7 +46,7 @@ export type Keep = 'data' | 'report' | 'analysed' | 'tiers' | 'scope' | 'finding
 
 const kept: Record<Keep, readonly (keyof Account)[] | undefined> = {
   data: undefined,
-  report: [...analysedFields, 'currency'],
+  report: analysedFields,
   analysed: analysedFields,
   tiers: ['id', 'name'],
   scope: ['id', 'name', 'competitors'],
@@ -85,6 +85,12 @@ export interface AccountResult {
   tierInputs?: TierInputs;
 }
 
+/** The tier inputs need "today" (the year it falls in is not complete): the rules' one. */
+const tierToday = (today: string | undefined): string => {
+  if (today === undefined) throw new Error('the tier inputs need today: load with rules');
+  return today;
+};
+
 /** Files taken from the shared counter at a time. */
 const CHUNK = 32;
 
@@ -103,10 +109,10 @@ export function loadShare({ root, files, next, rules, keep, config, hold }: Load
   for (let start = Atomics.add(next, 0, CHUNK); start < files.length; start = Atomics.add(next, 0, CHUNK)) {
     for (let i = start; i < Math.min(start + CHUNK, files.length); i++) {
       const file = files[i];
-      const doc = loadDoc('account', file, readSource(join(root, file)), { positions });
+      const doc = loadDoc('account', file, readSource(join(root, file)), { positions, config });
       const account = doc.data;
       if (hold && account) holding.set(file, account);
-      const inputs = account && (env || needsTierInputs(keep)) ? tierInputs(account, config) : undefined;
+      const inputs = account && (env || needsTierInputs(keep)) ? tierInputs(account, config, tierToday(rules?.today)) : undefined;
       emit({
         i,
         data: account && kept[keep] ? pick(account, kept[keep]) : account,

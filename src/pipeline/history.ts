@@ -8,7 +8,7 @@
  * parsed and validated once per blob id (documents cached here). A revision whose kam.yaml cannot
  * be read is listed, not scored; an invalid account file leaves the others scored.
  */
-import { assessRisk, composite, computeFigures, normaliseWeights, quadrantOf, rankRevenues, round1, tierInputs, tierOf, type Figures, type TierInputs } from '../analysis/index.js';
+import { analyseWorkspace, round1 } from '../analysis/index.js';
 import { checkWorkspace } from '../rules/run.js';
 import { UsageError } from '../errors.js';
 import { HistoryReader, workspaceCommits, type Commit, type HistoryOptions, type RevisionTree } from '../git/history.js';
@@ -48,46 +48,26 @@ export function thinOut(commits: readonly Commit[], every: ReplayOptions['every'
 
 type Scores = Pick<ScoredAccount, 'composite' | 'tier' | 'quadrant' | 'risk' | 'completeness'>;
 
-/** What an account's scores need of it alone, by account object (a cached document's) and settings. */
-type AccountCache = WeakMap<Account, { config: Config; inputs: TierInputs; figures: Figures }>;
-
 /**
  * The composite score, tier, quadrant, risk level and completeness of every valid account of one
- * revision, by the analysis' and the rules' own functions. What depends on an account alone and
- * not on the date (A, R, the figures: `tierInputs`, `computeFigures`) is computed once per
- * account file and settings; V (a rank among all), S, the tier, the risk at the revision's date
- * and the rules are computed for each revision, as `analyseWorkspace` and `checkWorkspace` do
- * (a test holds the two paths to the same results).
+ * revision, by the analysis' and the rules' own functions (`analyseWorkspace`, `checkWorkspace`):
+ * the figures depend on the date (the year in progress is not complete) and V on every account,
+ * so each revision is analysed whole, at its own date. Parsing is what the cache by blob saves.
  */
-export function scoreRevision(ws: Workspace, today: string, cache: AccountCache = new WeakMap()): Map<string, Scores> {
-  const { config } = ws;
-  const accounts = validAccounts(ws).map((d) => d.data);
-  const parts = accounts.map((account) => {
-    let c = cache.get(account);
-    if (!c || c.config !== config) {
-      c = { config, inputs: tierInputs(account, config), figures: computeFigures(account) };
-      cache.set(account, c);
-    }
-    return c;
-  });
-  const { thresholds } = config.scoring;
-  const weights = normaliseWeights(config.scoring.weights);
-  const ranked = rankRevenues(parts.map((p) => p.inputs.latestRevenue), config);
+export function scoreRevision(ws: Workspace, today: string): Map<string, Scores> {
+  const analysed = analyseWorkspace(validAccounts(ws).map((d) => d.data), ws.config, today).accounts;
   const tiers = new Map<string, Tier>();
   const out = new Map<string, Scores>();
-  accounts.forEach((account, i) => {
-    const { inputs, figures } = parts[i];
-    const S = composite(inputs.attractiveness, ranked[i].value.score, inputs.relationship, weights.composite).score;
-    const tier = tierOf(inputs.latestRevenue, S, thresholds.key).value;
-    tiers.set(account.id, tier);
-    out.set(account.id, {
-      composite: round1(S),
-      tier,
-      quadrant: quadrantOf(inputs.attractiveness, inputs.relationship, thresholds.quadrant).value,
-      risk: assessRisk(account, { figures, today, serviceSlaDays: config.checks.service_sla_days }).level,
+  for (const a of analysed) {
+    tiers.set(a.id, a.tier);
+    out.set(a.id, {
+      composite: a.scores.composite === null ? null : round1(a.scores.composite),
+      tier: a.tier,
+      quadrant: a.quadrant,
+      risk: a.risk.level,
       completeness: null,
     });
-  });
+  }
   for (const check of checkWorkspace(ws, tiers, today).accounts) out.get(check.id)!.completeness = check.completeness;
   return out;
 }
@@ -122,7 +102,6 @@ export async function replayShare(task: ReplayTask, emit: (result: RevisionResul
   const docs = new Map<string, Doc>();
   // the settings by kam.yaml blob: an unchanged kam.yaml is one object (and one parse)
   const configs = new Map<string, ReturnType<typeof loadConfig>>();
-  const perAccount: AccountCache = new WeakMap();
   try {
     const shas = commits.map((c) => c.commit);
     if (task.settingsFrom !== undefined && !shas.includes(task.settingsFrom)) shas.push(task.settingsFrom);
@@ -178,7 +157,7 @@ export async function replayShare(task: ReplayTask, emit: (result: RevisionResul
         own.push({ ...doc, findings: [...doc.findings] });
       }
       const ws = assemble(repo.root, loaded, own);
-      const scores = scoreRevision(ws, asOf, perAccount);
+      const scores = scoreRevision(ws, asOf);
       revision.invalid = [...new Set(ws.findings.filter((f) => f.severity === 'error').map((f) => f.file))].sort();
       const valid: ScoredAccount[] = [];
       const invalid: string[] = [];

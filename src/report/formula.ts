@@ -12,13 +12,18 @@ import type { Labels } from './labels/types.js';
 
 /** A weighted score (A, R, S): its terms as the analysis' breakdown lists them. */
 export interface WeightedFormula {
-  score: number;
+  /** null: not assessed (A, R), or unknown (S) */
+  score: number | null;
+  /** S from what is known, and the scores unknown (composite only) */
+  known?: number;
+  unknown?: readonly string[];
   factors: readonly { name: string; input: string | number; weight: number }[];
 }
 
 /** V: the account's rank by latest revenue among the others. */
 export interface ValueFormula {
-  score: number;
+  /** null: not ranked */
+  score: number | null;
   revenue: number | string;
   lower: number;
   equal: number;
@@ -41,6 +46,13 @@ function inputText(factor: string, input: string | number, labels: Labels): stri
 
 function weightedLine(name: Exclude<ScoreName, 'value'>, formula: WeightedFormula, labels: Labels): string {
   const f = labels.formula;
+  if (formula.score === null && name === 'composite') {
+    return fill(f.compositeUnknown, { name: f.names[name], missing: (formula.unknown ?? []).join(', '), score: num(formula.known ?? 0, 1) });
+  }
+  if (formula.score === null) {
+    const unknown = formula.factors.filter((x) => x.input === 'unknown').map((x) => (x.name === name ? f.names[name] : (f.factors[x.name as keyof typeof f.factors] ?? x.name)));
+    return fill(f.notAssessed, { name: f.names[name], terms: unknown.join(', ') });
+  }
   const terms = formula.factors.map((factor) => {
     // the score's own factor (`attractiveness` in A) goes without its name; A, V and R are letters
     const label = factor.name === name ? '' : `${f.factors[factor.name as keyof typeof f.factors] ?? factor.name}${f.of}`;
@@ -51,6 +63,7 @@ function weightedLine(name: Exclude<ScoreName, 'value'>, formula: WeightedFormul
 
 function valueLine(formula: ValueFormula, labels: Labels): string {
   const f = labels.formula;
+  if (formula.score === null) return fill(f.notRanked, { name: f.names.value });
   if (formula.others === 0) return fill(f.valueOnly, { name: f.names.value });
   const revenue = typeof formula.revenue === 'number' ? num(formula.revenue) : f.revenueUnknown;
   return fill(f.value, { name: f.names.value, score: num(formula.score, 1), lower: formula.lower, equal: formula.equal, others: formula.others, revenue });

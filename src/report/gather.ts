@@ -64,6 +64,7 @@ export function gatherReportInput(
   return {
     company: ws.config.company ?? ws.self?.data?.name ?? null,
     currency: ws.config.currency,
+    money: { currency: ws.config.currency, fx: ws.config.fx, fiscal_year_start: ws.config.fiscal_year_start },
     lang,
     today,
     quadrantThreshold: ws.config.scoring.thresholds.quadrant,

@@ -133,10 +133,15 @@ export function makeHelpers(format: ReportFormat, labels: Labels, SafeString: Sa
       const ratio = options.hash.whole === true ? value / 100 : value;
       return formatPercent(ratio, typeof digits === 'number' ? digits : 1, options.hash.sign === true);
     },
-    /** `{{fmtScore 84.65}}` → `84.7` (one decimal, always shown). */
+    /**
+     * `{{fmtScore 84.65}}` → `84.7` (one decimal, always shown); an unknown score (null) reads
+     * "not assessed", or with `{{fmtScore value "value"}}` (V, abc) "no rate".
+     */
     fmtScore(...all) {
       const { args } = split(all);
-      return typeof args[0] === 'number' ? formatScore(args[0]) : none;
+      if (typeof args[0] === 'number') return formatScore(args[0]);
+      if (args[0] === null) return args[1] === 'value' ? labels.common.notRanked : labels.common.notAssessed;
+      return none;
     },
     /** `{{fmtDate value}}`: the ISO date (YYYY-MM-DD), `—` when absent. */
     fmtDate(...all) {

@@ -9,7 +9,7 @@ import type { Competitor } from '../schema/competitor.js';
 import type { Lang } from '../schema/config.js';
 import type { Self } from '../schema/self.js';
 import type { Finding } from '../findings.js';
-import type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
+import type { Abc, CoverageCheck, Figures, MoneySettings, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
 import type { ScoreFormulas } from './formula.js';
 
 export type { Abc, CoverageCheck, Figures, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
@@ -23,11 +23,14 @@ export interface ReportRiskReason {
 
 /** One account's analysis (SPEC sections 2 to 4), scores unrounded. */
 export interface ReportAnalysis {
-  scores: Record<ScoreName, number>;
+  /** null: unknown (A and R not assessed, V not ranked, S when any of them is) */
+  scores: Record<ScoreName, number | null>;
   tier: Tier;
-  abc: Abc;
+  abc: Abc | null;
   segment: Segment;
-  quadrant: Quadrant;
+  quadrant: Quadrant | null;
+  /** neither A nor R is known */
+  unassessed?: boolean;
   risk: { level: RiskLevel; points: number; reasons: ReportRiskReason[] };
   figures: Figures;
   coverage: Record<CoverageCheck, boolean>;
@@ -81,6 +84,12 @@ export interface ReportInput {
   company: string | null;
   /** workspace currency */
   currency: string;
+  /**
+   * `kam.yaml: currency, fx, fiscal_year_start`: the plans convert an account's money into the
+   * workspace currency and show the original beside it. Without, each plan shows its account's
+   * money as written, in the account's currency.
+   */
+  money?: MoneySettings;
   lang: Lang;
   /** YYYY-MM-DD */
   today: string;

@@ -7,7 +7,7 @@
  */
 import type { Account, ActionStatus, ContactLevel, ContactRole, Tier } from '../schema/account.js';
 import { ContactLevel as ContactLevels, ContactRole as ContactRoles, Tier as Tiers } from '../schema/account.js';
-import { keyEffortReference, round1, tierReference } from '../analysis/index.js';
+import { keyEffortReference, moneyOf, round1, tierReference, type Money } from '../analysis/index.js';
 import { daysBetween } from '../today.js';
 import type { Finding } from '../findings.js';
 import { formulaLines } from './formula.js';
@@ -27,6 +27,7 @@ import {
 } from './input.js';
 
 
+const score1 = (x: number | null) => (x === null ? null : round1(x));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => cmp(key(a), key(b));
 
@@ -51,8 +52,11 @@ export interface AccountSummary {
   id: string;
   name: string;
   file: string;
+  /** the currency of the money figures: the workspace's when the report converts, else the account's */
   currency: string;
-  scores: Record<ScoreName, number>;
+  /** the account's own currency when its money was converted from it, else null */
+  originalCurrency: string | null;
+  scores: Record<ScoreName, number | null>;
   tier: Tier;
   declaredTier: Tier | null;
   tierDrift: boolean;
@@ -67,19 +71,24 @@ export interface AccountSummary {
   warnings: number;
 }
 
-function summarise(input: AccountInput, workspaceCurrency: string): AccountSummary {
+/** The money of an account as the report shows it: converted when the report input says how, else as written. */
+const moneyFor = (account: Account, input: Pick<PlanInput, 'money' | 'today'>): Money | null => (input.money ? moneyOf(account, input.money, input.today) : null);
+
+function summarise(input: AccountInput, workspaceCurrency: string, converts: boolean): AccountSummary {
   const { account, analysis } = input;
   const declared = account.assessment?.declared_tier ?? null;
+  const own = account.currency ?? workspaceCurrency;
   return {
     id: account.id,
     name: account.name,
     file: input.file,
-    currency: account.currency ?? workspaceCurrency,
+    currency: converts ? workspaceCurrency : own,
+    originalCurrency: converts && own !== workspaceCurrency ? own : null,
     scores: {
-      attractiveness: round1(analysis.scores.attractiveness),
-      relationship: round1(analysis.scores.relationship),
-      value: round1(analysis.scores.value),
-      composite: round1(analysis.scores.composite),
+      attractiveness: score1(analysis.scores.attractiveness),
+      relationship: score1(analysis.scores.relationship),
+      value: score1(analysis.scores.value),
+      composite: score1(analysis.scores.composite),
     },
     tier: analysis.tier,
     declaredTier: declared,
@@ -123,8 +132,8 @@ export interface PlanContext extends ReportBase {
   links: { portfolio: string };
   team: { roles: { role: TeamRole; name: string }[]; effortShare: number | null };
   customer: {
-    /** `customer.needs.forecast` as a list sorted by year */
-    forecast: { year: string; amount: number }[];
+    /** `customer.needs.forecast` as a list sorted by year (`original`: as written, when converted) */
+    forecast: { year: string; amount: number | null; original: Original | null }[];
   };
   competitors: {
     ref: string | null;
@@ -180,10 +189,18 @@ export interface PlanContext extends ReportBase {
       profit: number | null;
       /** target x margin */
       plannedProfit: number | null;
+      /** target, actual and profit as written, when converted from the account's currency */
+      original: { currency: string; target: number | null; actual: number | null; profit: number | null } | null;
     }[];
   };
   pipeline: {
-    opportunities: (NonNullable<Account['opportunities']>[number] & { open: boolean; weighted: number | null })[];
+    /** `value` and `weighted` converted (at the rate of the close date's year); `original` as written */
+    opportunities: (Omit<NonNullable<Account['opportunities']>[number], 'value'> & {
+      value: number | null;
+      open: boolean;
+      weighted: number | null;
+      original: { currency: string; value: number | null; weighted: number | null } | null;
+    })[];
     open: number;
     openValue: number;
     weighted: number;
@@ -202,6 +219,18 @@ export interface PlanContext extends ReportBase {
     errors: number;
     warnings: number;
   };
+}
+
+/** An amount as written in the account's own currency, beside its converted figure. */
+export interface Original {
+  currency: string;
+  amount: number | null;
+}
+
+/** Converts `amount` of `year` with `money` (null: the report does not convert); `original` when the currency differs. */
+function converted(money: Money | null, amount: number | null, year: number): { amount: number | null; original: Original | null } {
+  if (!money || !money.foreign) return { amount, original: null };
+  return { amount: money.at(amount, year), original: { currency: money.original, amount } };
 }
 
 const textOrNull = (s: string | undefined | null) => (s === undefined || s === null || s.trim() === '' ? null : s);
@@ -269,7 +298,7 @@ function intelOf(account: Account): PlanContext['intel'] {
   return out;
 }
 
-function planOf(account: Account, today: string): PlanContext['plan'] {
+function planOf(account: Account, today: string, money: Money | null): PlanContext['plan'] {
   const plan = account.plan ?? {};
   const actions = (plan.actions ?? []).map((a) => {
     const status = a.status ?? 'planned';
@@ -281,17 +310,20 @@ function planOf(account: Account, today: string): PlanContext['plan'] {
   const revenuePlan = [...(plan.revenue_plan ?? [])]
     .sort((a, b) => a.year - b.year)
     .map((r) => {
-      const target = r.target ?? null;
-      const actual = r.actual ?? null;
+      const t = converted(money, r.target ?? null, r.year);
+      const a = converted(money, r.actual ?? null, r.year);
+      const target = t.amount;
+      const actual = a.amount;
       const margin = r.margin ?? null;
       return {
         year: r.year,
         target,
         actual,
         margin,
-        attainment: actual !== null && target !== null && target > 0 ? actual / target : null,
+        attainment: r.actual !== undefined && r.target !== undefined && r.target > 0 ? r.actual / r.target : null,
         profit: times(actual, margin),
         plannedProfit: times(target, margin),
+        original: t.original && { currency: t.original.currency, target: r.target ?? null, actual: r.actual ?? null, profit: times(r.actual ?? null, margin) },
       };
     });
   return {
@@ -304,11 +336,20 @@ function planOf(account: Account, today: string): PlanContext['plan'] {
   };
 }
 
-function pipelineOf(account: Account): PlanContext['pipeline'] {
+function pipelineOf(account: Account, money: Money | null): PlanContext['pipeline'] {
   const opportunities = (account.opportunities ?? [])
     .map((o) => {
       const open = o.stage !== 'won' && o.stage !== 'lost';
-      return { ...o, open, weighted: open ? (o.value ?? 0) * (o.probability ?? 0) : null };
+      const v = converted(money, o.value ?? null, money ? money.yearOf(o.close_date) : 0);
+      const value = v.amount;
+      const weighted = (x: number | null) => (open ? (x ?? 0) * (o.probability ?? 0) : null);
+      return {
+        ...o,
+        value: o.value === undefined ? null : value,
+        open,
+        weighted: v.original && value === null && o.value !== undefined ? null : weighted(value),
+        original: v.original && { currency: v.original.currency, value: o.value ?? null, weighted: weighted(o.value ?? null) },
+      };
     })
     .sort((a, b) => Number(b.open) - Number(a.open) || cmp(a.close_date ?? '9999', b.close_date ?? '9999') || cmp(a.name, b.name));
   const open = opportunities.filter((o) => o.open);
@@ -342,7 +383,8 @@ function serviceOf(account: Account, input: PlanInput): PlanContext['service'] {
 /** The context of one account plan. `portfolioHref` is the portfolio report's path from the plan. */
 export function planModel(input: PlanInput, item: AccountInput, portfolioHref: string): PlanContext {
   const { account, analysis } = item;
-  const summary = summarise(item, input.currency);
+  const money = moneyFor(account, input);
+  const summary = summarise(item, input.currency, money !== null);
   const offeringNames = new Map((input.self?.offerings ?? []).map((o) => [o.id, o.name]));
   const completeness = [...item.findings].sort((a, b) => a.line - b.line || a.column - b.column || cmp(a.rule, b.rule) || cmp(a.message, b.message));
   return {
@@ -365,7 +407,7 @@ export function planModel(input: PlanInput, item: AccountInput, portfolioHref: s
     },
     customer: {
       forecast: Object.entries(account.customer?.needs?.forecast ?? {})
-        .map(([year, amount]) => ({ year, amount }))
+        .map(([year, amount]) => ({ year, ...converted(money, amount, Number(year)) }))
         .sort(byKey((f) => f.year)),
     },
     competitors: competitorsOf(account, input),
@@ -377,8 +419,8 @@ export function planModel(input: PlanInput, item: AccountInput, portfolioHref: s
     },
     relationships: relationshipsOf(account, input, analysis.coverage),
     intel: intelOf(account),
-    plan: planOf(account, input.today),
-    pipeline: pipelineOf(account),
+    plan: planOf(account, input.today, money),
+    pipeline: pipelineOf(account, money),
     service: serviceOf(account, input),
     findings: {
       risk: analysis.risk.reasons,
@@ -420,6 +462,10 @@ export interface PortfolioContext extends ReportBase {
   trend: TrendChartModel | null;
   riskiest: PortfolioRow[];
   incomplete: PortfolioRow[];
+  /** accounts without A or R: listed apart, not on the matrix */
+  unassessed: PortfolioRow[];
+  /** accounts whose currency has no rate in `kam.yaml: fx`: left out of V and abc */
+  unranked: PortfolioRow[];
   skipped: SkippedAccount[];
   count: number;
 }
@@ -427,14 +473,19 @@ export interface PortfolioContext extends ReportBase {
 /** The trend chart's file beside the Markdown portfolio. */
 export const TREND_FILE = 'portfolio-trend.svg';
 
+type Placed = PortfolioRow & { quadrant: NonNullable<PortfolioRow['quadrant']>; scores: Record<ScoreName, number> };
+/** Whether an account has a place on the matrix (A and R known). */
+const onMatrix = (r: PortfolioRow): r is Placed => r.quadrant !== null && r.scores.attractiveness !== null && r.scores.relationship !== null;
+
 /** How many accounts the "riskiest" and "most incomplete" lists show. */
 export const TOP = 5;
 
 /** The context of the portfolio report. `href(id)` is an account plan's path from the portfolio. */
 export function portfolioModel(input: ReportInput, href: (id: string) => string, matrixHref: string, trendHref = TREND_FILE): PortfolioContext {
   const rows: PortfolioRow[] = input.accounts
-    .map((a) => ({ ...summarise(a, input.currency), href: href(a.account.id) }))
-    .sort((a, b) => b.scores.composite - a.scores.composite || cmp(a.id, b.id));
+    .map((a) => ({ ...summarise(a, input.currency, input.money !== undefined), href: href(a.account.id) }))
+    // unknown composites last
+    .sort((a, b) => (b.scores.composite ?? -1) - (a.scores.composite ?? -1) || cmp(a.id, b.id));
   const n = rows.length;
   const tiers = Tiers.options.map((tier) => {
     const count = rows.filter((r) => r.tier === tier).length;
@@ -457,8 +508,11 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
     company: input.company,
     currency: input.currency,
     accounts: rows,
-    matrix: { ...matrixModel(input, rows), href: matrixHref, svg: null },
+    // an account not assessed has no A and R: it is listed apart (`unassessed`), not placed
+    matrix: { ...matrixModel(input, rows.filter(onMatrix)), href: matrixHref, svg: null },
     trend: trendChartModel(input.accounts, labelsFor(input.lang), trendHref),
+    unassessed: rows.filter((r) => !onMatrix(r)),
+    unranked: rows.filter((r) => r.figures.unconverted),
     tiers,
     effort: {
       key: key.reduce((s, r) => s + (r.figures.effortShare ?? 0), 0),

@@ -4,6 +4,7 @@
  * (description, tiers, severity, how to fix), its fixture and README row.
  */
 import type { RuleCode } from '../codes.js';
+import assessmentMissing from './assessment/missing.js';
 import competitorsAnalysed from './competitors/analysed.js';
 import contactsDecisionMaker from './contacts/decision-maker.js';
 import contactsExecutive from './contacts/executive.js';
@@ -46,6 +47,7 @@ export const rules = [
   serviceOpenIssues,
   refsCompetitor,
   tierDrift,
+  assessmentMissing,
 ] as const;
 
 export type RuleId = (typeof rules)[number]['id'];

@@ -59,10 +59,36 @@ export const Checks = z.object({
   contact_stale_days: days.default(90),
 });
 
+const CURRENCY = /^[A-Z]{3}$/;
+const rate = z.number().gt(0);
+/**
+ * `fx`: rates into the workspace currency, one per currency or one per year
+ * (`{ EUR: 7.8, USD: { 2024: 7.10, 2025: 7.20 } }`: 1 EUR = 7.8 of the workspace currency).
+ */
+export const Fx = z.record(
+  z.string().regex(CURRENCY, { message: 'must be a three-letter currency code such as EUR' }),
+  z.union([rate, z.record(z.string().regex(/^\d{4}$/, { message: 'must be a four-digit year' }), rate)]),
+);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** `MM-DD`, a day every year has (no 02-29). */
+const monthDay = z.string().refine(
+  (s) => {
+    const m = /^(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const [mo, d] = [Number(m[1]), Number(m[2])];
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= MONTH_DAYS[mo - 1];
+  },
+  { message: 'must be a month and day written MM-DD, such as 04-01 (not 02-29)' },
+);
+
 export const Config = z.object({
   version: z.literal(1).default(1),
   company: text.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'must be a three-letter currency code such as CNY' }).default('CNY'),
+  currency: z.string().regex(CURRENCY, { message: 'must be a three-letter currency code such as CNY' }).default('CNY'),
+  /** rates into `currency` of the other currencies accounts use */
+  fx: Fx.default({}),
+  /** the first day of the (fiscal) year, MM-DD; a year is named by the calendar year it starts in */
+  fiscal_year_start: monthDay.default('01-01'),
   lang: Lang.default('en'),
   as_of: isoDate.optional(),
   scoring: Scoring.prefault({}),
@@ -73,6 +99,7 @@ export const Config = z.object({
 
 export type Config = z.infer<typeof Config>;
 export type Scoring = z.infer<typeof Scoring>;
+export type Fx = z.infer<typeof Fx>;
 export type Severity = z.infer<typeof Severity>;
 export type RuleSetting = z.infer<typeof RuleSetting>;
 export type Lang = z.infer<typeof Lang>;

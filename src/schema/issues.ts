@@ -36,6 +36,13 @@ const TYPE_WORDS: Record<string, string> = {
   record: 'a mapping (key: value lines)',
 };
 
+/** The ratio fields of the format (numbers in [0, 1]): a percentage written there is a common slip. */
+const RATIO_KEYS = new Set(['margin', 'share', 'effort_share', 'probability']);
+const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
+
+/** `18%` → `0.18` (as a ratio written out, without floating-point noise). */
+const asRatio = (percent: string) => String(Math.round(Number(percent) * 1e6) / 1e8);
+
 const keyName = (path: DocPath) => (path.length ? String(path[path.length - 1]) : 'the file');
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -58,6 +65,10 @@ function fromZod(issue: z.core.$ZodIssue, root: unknown): SchemaIssue {
         return path.length === 0
           ? { ...base, rule: schemaRules.type, message: 'the file is empty: it must hold a mapping (key: value lines)' }
           : { ...base, target: 'key', rule: schemaRules.required, message: `\`${keyName(path)}\` is required (${want})` };
+      }
+      const percent = typeof got === 'string' && issue.expected === 'number' ? PERCENT.exec(got) : null;
+      if (percent && RATIO_KEYS.has(keyName(path))) {
+        return { ...base, rule: schemaRules.type, message: `\`${keyName(path)}\` is a ratio between 0 and 1: write ${asRatio(percent[1])}, not ${String(got).trim()}` };
       }
       const where = path.length === 0 ? 'the top of the file' : `\`${keyName(path)}\``;
       return { ...base, rule: schemaRules.type, message: `${where} must be ${want}, not ${describe(got)}` };

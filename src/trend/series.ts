@@ -22,9 +22,11 @@ export interface ScoredAccount {
   data?: Account;
   /** its file's blob id: an unchanged file has no plan changes to look for */
   oid: string;
-  composite: number;
+  /** null when the account is not assessed */
+  composite: number | null;
   tier: string;
-  quadrant: string;
+  /** null when the account is not on the matrix (not assessed) */
+  quadrant: string | null;
   risk: string;
   completeness: number | null;
 }

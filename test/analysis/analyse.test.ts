@@ -51,6 +51,8 @@ describe('analyseWorkspace on the example (hand-computed figures)', () => {
       abc: { A: 4, B: 1, C: 3 },
       risk: { low: 4, medium: 3, high: 1 },
       revenue: 18_050_000,
+      unassessed: [],
+      unranked: [],
     });
   });
 });
@@ -59,8 +61,11 @@ describe('analyseWorkspace', () => {
   it('scores a workspace of one account: V is 100', () => {
     const [a] = analyseWorkspace([withRevenue('solo', 1000)], config(), '2026-11-01').accounts;
     expect(a.scores.value).toBe(100);
-    expect(a).toMatchObject({ abc: 'A', tier: 'ordinary', segment: 'VIP' }); // S = 35 with no assessment
-    expect(a.scores.composite).toBe(35);
+    // no assessment: A, R and so S unknown; the tier from what is known, S 35 < 65
+    expect(a).toMatchObject({ abc: 'A', tier: 'ordinary', segment: 'VIP', unassessed: true, quadrant: null });
+    expect(a.scores).toEqual({ attractiveness: null, relationship: null, value: 100, composite: null });
+    expect(a.breakdown.tier).toMatchObject({ composite: 35, unknown: ['A', 'R'] });
+    expect(a.breakdown.tier.explain).toBe('ordinary: composite from what is known (A, R unknown, counted as 0) 35 < 65');
   });
 
   it('scores an empty workspace', () => {
@@ -71,7 +76,7 @@ describe('analyseWorkspace', () => {
 
   it('does not crash on an account with nothing but id and name', () => {
     const [a] = analyseWorkspace([account({ id: 'bare' })], config(), '2026-11-01').accounts;
-    expect(a).toMatchObject({ tier: 'prospect', abc: 'C', segment: 'standard', quadrant: 'streamline', risk: { level: 'medium', points: 4 } });
+    expect(a).toMatchObject({ tier: 'prospect', abc: 'C', segment: 'standard', quadrant: null, unassessed: true, risk: { level: 'medium', points: 4 } });
     expect(a.breakdown.tier.latestRevenue).toBe('unknown');
   });
 

@@ -32,6 +32,10 @@ describe('derived figures (SPEC 2)', () => {
       weightedPipeline: 0,
       openOpportunities: 0,
       effortShare: null,
+      currency: 'CNY',
+      yearToDate: null,
+      original: null,
+      unconverted: false,
     });
     expect(computeFigures(account({ financials: { revenue: {} } })).latestRevenue).toBeNull();
   });

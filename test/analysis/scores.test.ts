@@ -94,8 +94,14 @@ describe('relationship strength R (SPEC 3)', () => {
     expect(score('regressing', 'strategic')).toBe(10.1);
   });
 
-  it('without assessment or contacts is 0 with unknown state and level and coverage 0/5', () => {
+  it('without assessment is unknown (null, not 0): not assessed', () => {
     const r = relationship(account(), weights.relationship);
+    expect(r.score).toBeNull();
+    expect(r.explain).toBe('relationship not assessed: state, level unknown');
+  });
+
+  it('with an assessment but no state, level or contacts is 0 with unknown state and level and coverage 0/5', () => {
+    const r = relationship(account({ assessment: { attractiveness: 'low' } }), weights.relationship);
     expect(r.score).toBe(0);
     expect(r.explain).toBe('relationship 0 = 0.5 x state:unknown + 0.2 x level:unknown + 0.3 x coverage:0/5');
   });

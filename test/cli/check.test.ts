@@ -22,13 +22,14 @@ const rulesByAccount = (findings: JsonFinding[]) => {
   return out;
 };
 
-/** An ordinary account with revenue and everything an ordinary plan needs, unless `drop` says otherwise. */
+/** An ordinary account with revenue and everything an ordinary plan needs (an assessment too, unless `extra` gives one). */
 const ordinary = (id: string, extra = '') =>
   `id: ${id}\nname: ${id}\nreviewed: 2026-06-01\nteam: { account_lead: L }\nfinancials: { revenue: { 2025: 100 } }\n` +
-  `contacts:\n  - { name: P, role: decision_maker, owner: L }\nplan:\n  summary: Keep it\n  actions:\n    - { task: Call, owner: L, due: 2026-12-31 }\n${extra}`;
+  `contacts:\n  - { name: P, role: decision_maker, owner: L }\nplan:\n  summary: Keep it\n  actions:\n    - { task: Call, owner: L, due: 2026-12-31 }\n` +
+  `${extra.includes('assessment:') ? '' : 'assessment: { attractiveness: low }\n'}${extra}`;
 const KAM = 'version: 1\nas_of: 2026-06-30\n';
 /** Two warnings: a stale review and a tier drift. */
-const twoWarnings = ordinary('w', 'assessment: { declared_tier: key }\n').replace('reviewed: 2026-06-01', 'reviewed: 2025-01-01');
+const twoWarnings = ordinary('w', 'assessment: { declared_tier: key, attractiveness: low }\n').replace('reviewed: 2026-06-01', 'reviewed: 2025-01-01');
 
 describe('kam check', () => {
   it('shows the intended mix of findings on the example and exits 1', async () => {
@@ -70,7 +71,7 @@ describe('kam check', () => {
   it('reports validation findings and runs the rules only on valid accounts', async () => {
     const root = tempWorkspace({ 'kam.yaml': KAM, 'accounts/bad.yaml': 'id: bad\nname: 3\n', 'accounts/a.yaml': ordinary('a', 'competitors: [{ ref: nobody }]\n') });
     const r = await kam(['check', '-C', root, '--format', 'json']);
-    expect(parse(r.stdout).map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(['accounts/a.yaml:12 refs/competitor', 'accounts/bad.yaml:2 schema/type']);
+    expect(parse(r.stdout).map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(['accounts/a.yaml:13 refs/competitor', 'accounts/bad.yaml:2 schema/type']);
     expect(r.code).toBe(1);
   });
 
@@ -86,7 +87,7 @@ describe('kam check', () => {
     it('changes severities and turns rules off', async () => {
       const root = tempWorkspace({
         'kam.yaml': `${KAM}rules:\n  plan/summary: off\n  team/account-lead: warn\n  tier/drift: error\n`,
-        'accounts/a.yaml': ordinary('a', 'assessment: { declared_tier: key }\n').replace('team: { account_lead: L }\n', '').replace('  summary: Keep it\n', ''),
+        'accounts/a.yaml': ordinary('a', 'assessment: { declared_tier: key, attractiveness: low }\n').replace('team: { account_lead: L }\n', '').replace('  summary: Keep it\n', ''),
       });
       const r = await kam(['check', '-C', root, '--format', 'json']);
       expect(parse(r.stdout).map((f) => [f.rule, f.severity])).toEqual([

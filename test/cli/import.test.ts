@@ -97,7 +97,9 @@ describe('kam import', () => {
     expect(account(root, 'hooli-inc')).toMatchObject({ name: 'Hooli, Inc.', currency: 'USD' });
     expect(account(root, 'jinhe-shipin-yinliao-jituan')).toMatchObject({ name: '金禾食品饮料集团', 'x-crm': { Margin__c: '28', AnnualRevenue: 1400000 } });
     expect(account(root, 'jinhe-shipin-yinliao-jituan').financials).toBeUndefined();
-    expect((await kam(['validate', '-C', root])).code).toBe(0);
+    // valid, but a USD account in a CNY workspace needs a rate in kam.yaml fx (README "Currencies")
+    const v = await kam(['validate', '-C', root, '--format', 'json']);
+    expect((JSON.parse(v.stdout) as { file: string; rule: string }[]).map((f) => `${f.file} ${f.rule}`)).toEqual(['accounts/hooli-inc.yaml config/fx-missing']);
   });
 
   it('reads semicolon-separated files with European numbers', async () => {

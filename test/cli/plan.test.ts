@@ -161,7 +161,8 @@ describe('kam plan: ids, invalid accounts, options', () => {
     const r = await kam(['plan', ws]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      `✔ 1 account plan and the portfolio written to ${ws}/reports (md, en); 1 invalid account skipped; 1 plan of accounts that are gone removed\n  removed ${ws}/reports/accounts/b.md\n`,
+      // the matrix is unchanged: none of these accounts is assessed, so it has no dot either time
+      `✔ 1 account plan and the portfolio written to ${ws}/reports (md, en) (1 unchanged); 1 invalid account skipped; 1 plan of accounts that are gone removed\n  removed ${ws}/reports/accounts/b.md\n`,
     );
     expect(Object.keys(tree(join(ws, 'reports/accounts')))).toEqual(['a.html', 'a.md', 'b.html', 'c.html', 'c.md', 'notes.md']);
     // named ids render those plans and remove nothing

@@ -36,7 +36,7 @@ describe('planModel', () => {
 
   it('computes profit, attainment and the open pipeline', () => {
     expect(plan.plan.revenuePlan).toEqual([
-      { year: 2026, target: 8500000, actual: 6100000, margin: 0.31, attainment: 6100000 / 8500000, profit: 6100000 * 0.31, plannedProfit: 8500000 * 0.31 },
+      { year: 2026, target: 8500000, actual: 6100000, margin: 0.31, attainment: 6100000 / 8500000, profit: 6100000 * 0.31, plannedProfit: 8500000 * 0.31, original: null },
     ]);
     expect(plan.pipeline).toMatchObject({ open: 1, openValue: 6000000, weighted: 2400000 });
     expect(plan.pipeline.opportunities.map((o) => [o.name, o.open, o.weighted])).toEqual([

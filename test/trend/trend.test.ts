@@ -52,7 +52,7 @@ describe('kam trend --format json', () => {
     expect(series('beta').points[4].changes).toEqual([{ kind: 'invalid' }]);
     // mended: compared with its last valid point
     expect(series('beta').points[5].changes).toContainEqual({ kind: 'field', field: 'tier', from: 'key', to: 'ordinary' });
-    expect(col('alpha', 'completeness')).toEqual([50, 50, 45, 45, 45, 45]);
+    expect(col('alpha', 'completeness')).toEqual([52.4, 52.4, 47.6, 47.6, 47.6, 47.6]);
     expect(col('alpha', 'composite')[0]).toBe(100);
   });
 
@@ -102,7 +102,7 @@ describe('kam trend formats', () => {
     const r = await kam(['trend', '-C', root, '--format', 'md']);
     expect(r.stdout.startsWith('## Plan trend\n')).toBe(true);
     expect(r.stdout).toContain('### Gamma (`gamma-industries`) (was `gamma`)');
-    expect(r.stdout).toContain(`| 2026-02-10 | \`${commits[1].slice(0, 7)}\` | 100.0 | key | strategic | low | 35.0% |`);
+    expect(r.stdout).toContain(`| 2026-02-10 | \`${commits[1].slice(0, 7)}\` | 100.0 | key | strategic | low | 38.1% |`);
     expect(r.stdout).toContain('Slippage: 1 due date move of 1 item, +42 days in all; 1 action closed late (Workshop: 5 days).');
   });
 
@@ -112,7 +112,7 @@ describe('kam trend formats', () => {
     expect(rows[0]).toBe('account,name,commit,date,id,valid,composite,tier,quadrant,risk,completeness,changes');
     expect(rows.length).toBe(1 + trend.accounts.reduce((n, s) => n + s.points.length, 0));
     expect(rows).toContain(`beta,Beta,${commits[4]},2026-05-10,beta,false,,,,,,invalid file`);
-    expect(rows).toContain(`gamma-industries,Gamma,${commits[3]},2026-04-10,gamma-industries,true,3,ordinary,streamline,medium,44.4,renamed from gamma; composite 14.7 → 3 (-11.7)`);
+    expect(rows).toContain(`gamma-industries,Gamma,${commits[3]},2026-04-10,gamma-industries,true,3,ordinary,streamline,medium,50,renamed from gamma; composite 14.7 → 3 (-11.7)`);
   });
 });
 

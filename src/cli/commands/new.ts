@@ -10,7 +10,8 @@ import { competitorFile } from '../../authoring/competitor-template.js';
 import { modeline } from '../../authoring/modeline.js';
 import { UsageError } from '../../errors.js';
 import { slugify } from '../../import/slug.js';
-import { findWorkspace } from '../../load/workspace.js';
+import { readSource } from '../../load/read.js';
+import { CONFIG_FILE, findWorkspace, loadDoc } from '../../load/workspace.js';
 import { RelationshipState } from '../../schema/account.js';
 import { PricePosition, Rating, SLUG } from '../../schema/common.js';
 import { packageRoot } from '../../util/package-root.js';
@@ -31,6 +32,12 @@ export interface NewOptions {
 }
 
 type Data = Record<string, unknown>;
+
+/** The workspace currency for the starter file's notes (kam.yaml's, else the default); undefined when kam.yaml is invalid. */
+function workspaceCurrency(root: string): string | undefined {
+  const file = join(root, CONFIG_FILE);
+  return existsSync(file) ? loadDoc('config', CONFIG_FILE, readSource(file)).data?.currency : 'CNY';
+}
 
 const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
@@ -92,7 +99,7 @@ export async function run([id]: unknown[], options: NewOptions, ctx: Context): P
 
   const file = existing ?? join(folder, `${wanted}.yaml`);
   const line = modeline(kind, file, root, packageRoot);
-  const text = kind === 'account' ? accountFile(data, line) : competitorFile(data, line);
+  const text = kind === 'account' ? accountFile(data, line, workspaceCurrency(root)) : competitorFile(data, line);
   const result = writeFileAtomic(file, text, { mode: options.force ? 'replace' : 'create' });
   if (result === 'exists') throw new UsageError(`${displayPath(io, file)} exists; --force overwrites it`);
   const out = [writtenLine(result, displayPath(io, file)), 'Fill it in top-down, then run `kam check`.'];

@@ -102,10 +102,17 @@ function changeSections(c: AccountChanges, style: Style): Section[] {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
-function analysisSection(a: AnalysisDelta, style: Style): Section {
+/**
+ * What a null score or class means on a side where the account exists: A, R and S of an account
+ * not assessed (quadrant: not on the matrix), V and abc of one whose currency has no rate.
+ */
+const unknownOf = (name: string) => (name === 'value' || name === 'abc' ? 'no rate' : name === 'quadrant' ? 'not on the matrix' : 'not assessed');
+
+function analysisSection(a: AnalysisDelta, style: Style, bothSides: boolean): Section {
+  const side = (name: string, x: string | null) => (x === null && bothSides ? unknownOf(name) : x);
   const lines: Line[] = [
-    ...a.classes.map((c): Line => ({ mark: '~', text: `${c.name}: ${fromTo(c.from, c.to, style)}` })),
-    ...a.scores.map((s): Line => ({ mark: '~', text: `${s.name}: ${fromTo(s.from === null ? null : String(s.from), s.to === null ? null : String(s.to), style)}${s.delta === null ? '' : ` (${signed(s.delta)})`}` })),
+    ...a.classes.map((c): Line => ({ mark: '~', text: `${c.name}: ${fromTo(side(c.name, c.from), side(c.name, c.to), style)}` })),
+    ...a.scores.map((s): Line => ({ mark: '~', text: `${s.name}: ${fromTo(side(s.name, s.from === null ? null : String(s.from)), side(s.name, s.to === null ? null : String(s.to)), style)}${s.delta === null ? '' : ` (${signed(s.delta)})`}` })),
   ];
   if (a.risk) {
     if (a.risk.from !== a.risk.to) lines.push({ mark: '~', text: `risk: ${fromTo(a.risk.from, a.risk.to, style)}` });
@@ -118,7 +125,7 @@ function analysisSection(a: AnalysisDelta, style: Style): Section {
 /** The sections of one account's entry, analysis last. */
 export function accountSections(d: AccountDiff, style: Style): Section[] {
   const sections = d.kind === 'changed' || d.kind === 'renamed' ? changeSections(d.changes, style) : [];
-  if (d.analysis) sections.push(analysisSection(d.analysis, style));
+  if (d.analysis) sections.push(analysisSection(d.analysis, style, d.kind === 'changed' || d.kind === 'renamed'));
   return sections;
 }
 

@@ -52,6 +52,16 @@ export interface Labels {
     account: string;
     accounts: string;
     currency: string;
+    /** a score (A, R, S) of an account without an assessment */
+    notAssessed: string;
+    /** V (and abc) of an account whose currency has no rate in `kam.yaml: fx` */
+    notRanked: string;
+    /** `{year}`, `{amount}`, `{runRate}`: the current year's revenue so far */
+    yearToDate: string;
+    /** the portfolio's list of accounts not assessed (not on the matrix) */
+    unassessedAccounts: string;
+    /** the portfolio's list of accounts whose currency has no rate */
+    unrankedAccounts: string;
   };
   sections: {
     summary: string;
@@ -259,6 +269,12 @@ export interface Labels {
     valueOnly: string;
     /** `{revenue}` when an account has none */
     revenueUnknown: string;
+    /** `{name}`, `{terms}` (the unknown factors) of a score not assessed */
+    notAssessed: string;
+    /** `{name}`, `{missing}` (A, V, R), `{score}` (from what is known) of a composite with a score unknown */
+    compositeUnknown: string;
+    /** `{name}` of an account left out of the ranking */
+    notRanked: string;
   };
   tier: Record<Tier, string>;
   abc: Record<Abc, string>;
