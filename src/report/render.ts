@@ -190,7 +190,7 @@ export async function rendererFrom(compiled: CompiledTemplates, lang: Lang): Pro
 
   const env = <K extends string>(escape: boolean, set: { main: Record<K, Precompiled>; partials: Record<string, Precompiled> }) => {
     const hb = Handlebars.create();
-    hb.registerHelper(makeHelpers(escape ? 'html' : 'md', labels, hb.SafeString));
+    hb.registerHelper(makeHelpers(escape ? 'html' : 'md', labels, hb.SafeString, lang));
     const load = ({ origin, spec }: Precompiled): Compiled => {
       // the spec is Handlebars' own output: JavaScript that builds the template
       const fn = hb.template(new Function(`return ${spec}`)());
