@@ -190,6 +190,7 @@ export const accountFields: readonly Field[] = [
           { key: 'metric', example: 'share_of_wallet' },
           { key: 'target', example: '0.45' },
           { key: 'due', example: '2026-12-31' },
+          { key: 'shared', example: 'true', note: "in the customer's mutual plan (kam plan --audience customer)" },
         ],
       },
       {
@@ -200,6 +201,7 @@ export const accountFields: readonly Field[] = [
           { key: 'due', example: '2026-11-30' },
           { key: 'status', example: 'planned', note: oneOf(ActionStatus.options) },
           { key: 'objective', example: 'grow-share' },
+          { key: 'shared', example: 'true', note: "in the customer's mutual plan" },
         ],
       },
       { key: 'revenue_plan', entries: ['{ year: 2026, target: 5000000, actual: 3900000, margin: 0.27 }'] },

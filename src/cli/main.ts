@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { diffFormats } from '../diff/render/names.js';
 import { formatNames } from '../format/names.js';
 import { reportFormats } from '../report/formats.js';
-import { langs } from '../schema/names.js';
+import { audiences, langs } from '../schema/names.js';
 import type { Io } from './io.js';
 
 export const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -111,8 +111,9 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder, inside which plan writes only (default: reports in the workspace)')
     .addOption(new Option('--format <format>', 'report format').choices(reportFormats).default('md'))
     .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(langs))
+    .addOption(new Option('--audience <audience>', 'who the reports are for: the team, an executive, or the customer (default: kam.yaml report.audience, else team)').choices(audiences))
     .option('--force', 'overwrite files in the output folder that kam did not generate')
-    .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan --out out/plans']))
+    .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan examples/acme --audience exec --format html', 'kam plan --out out/plans']))
     .action(action('plan'));
 
   program

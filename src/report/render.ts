@@ -15,7 +15,8 @@ import { escapeMarkdown, mapStrings } from './escape.js';
 import { makeHelpers, TemplateError, type ReportFormat } from './helpers.js';
 import { labelsFor } from './labels/index.js';
 import type { Labels } from './labels/types.js';
-import type { PlanContext, PortfolioContext } from './model.js';
+import type { AnyPlanContext } from './audience.js';
+import type { PortfolioContext } from './model.js';
 import type { TemplateSet } from './templates.js';
 
 export { TemplateError };
@@ -36,7 +37,8 @@ export interface RenderedPortfolio {
 
 export interface Renderer {
   format: ReportFormat;
-  plan(context: PlanContext): string;
+  /** an account plan, for the audience its context is made for (`audience.ts`) */
+  plan(context: AnyPlanContext): string;
   portfolio(context: PortfolioContext): RenderedPortfolio;
 }
 

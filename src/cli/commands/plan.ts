@@ -19,7 +19,7 @@ import { portfolioModel } from '../../report/model.js';
 import { PLANS, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
 import { compileTemplates, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
-import type { Config, Lang } from '../../schema/config.js';
+import type { Audience, Config, Lang } from '../../schema/config.js';
 import { todayFor } from '../../today.js';
 import { shownPath } from '../../util/shown-path.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -34,11 +34,13 @@ export interface PlanOptions {
   out?: string;
   format?: ReportFormat;
   lang?: Lang;
+  audience?: Audience;
   force?: boolean;
 }
 
-/** The default output folder, inside the workspace. */
+/** The default output folder, inside the workspace; an exec or customer run writes into `reports/<audience>`. */
 export const DEFAULT_OUT = 'reports';
+const defaultOut = (audience: Audience) => (audience === 'team' ? DEFAULT_OUT : `${DEFAULT_OUT}/${audience}`);
 export { PORTFOLIO };
 export const MATRIX_FILE = 'portfolio-matrix.svg';
 /** Accounts from which a TTY gets a progress line. */
@@ -79,6 +81,9 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     const { ws } = run;
     const today = todayIn(ws.config);
     const lang = options.lang ?? ws.config.lang;
+    const audience = options.audience ?? ws.config.report.audience;
+    // the customer's mutual plans only: the portfolio compares accounts, which is internal
+    const withPortfolio = ids.length === 0 && audience !== 'customer';
     const known = ws.accounts.flatMap((d) => (d.id === null ? [] : [d.id]));
     for (const id of ids) {
       if (!known.includes(id)) throw new UsageError(`no account \`${id}\` in ${show(root)}${didYouMean(id, known)}`);
@@ -87,7 +92,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
 
     // analysis and completeness of every valid account (V and abc rank among all of them)
     const { analysis, checked } = evaluate(run, today);
-    const input = gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts);
+    const input = { ...gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts), audience };
 
     // what makes a file invalid goes to stderr: load and schema findings, unknown rule ids
     const selected = (account: string | null) => ids.length === 0 || account === null || ids.includes(account);
@@ -117,7 +122,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
       );
       plansDone.catch(() => undefined); // awaited below, after the portfolio
       const renderer = await rendererFor(setup);
-      if (ids.length === 0) {
+      if (withPortfolio) {
         const portfolio = renderer.portfolio(portfolioModel(input, (id) => planPath(id, format), MATRIX_FILE));
         files.push({ path: `${PORTFOLIO}.${format}`, content: portfolio.report });
         if (format === 'md') files.push({ path: MATRIX_FILE, content: portfolio.svg });
@@ -131,18 +136,19 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     }
     files.unshift(...accounts.map((a) => plans.get(planPath(a.account.id, format))!));
 
-    const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, DEFAULT_OUT);
+    const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, defaultOut(audience));
     const result = writeOutputs(out, files, { force: options.force, display: show });
     // the plans of accounts whose files are gone (renamed, deleted) would look current: a whole
     // run removes those it generated
     const removed = ids.length === 0 ? removeStalePlans(out, PLANS, format, new Set(known)) : [];
 
     const skipped = ws.accounts.filter((d) => d.data === undefined && selected(d.id)).length;
-    const what = `${plural(accounts.length, 'account plan')}${ids.length === 0 ? ' and the portfolio' : ''}`;
+    const what = `${plural(accounts.length, audience === 'customer' ? 'mutual plan' : 'account plan')}${withPortfolio ? ' and the portfolio' : ''}`;
     const unchanged = result.unchanged.length ? ` (${result.unchanged.length} unchanged)` : '';
     const skip = skipped ? `; ${plural(skipped, 'invalid account')} skipped` : '';
     const gone = removed.length ? `; ${plural(removed.length, 'plan')} of accounts that are gone removed` : '';
-    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang})${unchanged}${skip}${gone}\n`);
+    const forWhom = audience === 'team' ? '' : `, for the ${audience === 'exec' ? 'executive' : 'customer'}`;
+    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang}${forWhom})${unchanged}${skip}${gone}\n`);
     for (const file of removed) io.stdout.write(`  removed ${show(file)}\n`);
     return exitCode(problems);
   }
