@@ -108,7 +108,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .argument('[workspace-or-ids...]', 'account ids to render (default: all); a folder as the first argument is the workspace')
     .addOption(dirOption())
     .addOption(asOfOption())
-    .option('-o, --out <dir>', 'output folder, inside which plan writes only (default: reports in the workspace)')
+    .option('-o, --out <dir>', 'output folder, inside which plan writes only (default: reports in the workspace; reports/exec, reports/customer for those audiences)')
     .addOption(new Option('--format <format>', 'report format').choices(reportFormats).default('md'))
     .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(langs))
     .addOption(new Option('--audience <audience>', 'who the reports are for: the team, an executive, or the customer (default: kam.yaml report.audience, else team)').choices(audiences))

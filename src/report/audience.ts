@@ -89,6 +89,13 @@ const plainDescription = (code: string, lang: PlanInput['lang']): string =>
 
 const textOrNull = (s: string | undefined | null) => (s === undefined || s === null || s.trim() === '' ? null : s);
 
+/** `value` without `x-` keys at any depth (the loader drops them already; a context built by hand may hold them). */
+function withoutOwnKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutOwnKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('x-')).map(([k, v]) => [k, withoutOwnKeys(v)])) as T;
+}
+
 /** The exec plan of one account. */
 export function execModel(plan: PlanContext): ExecPlanContext {
   const labels = labelsFor(plan.lang).audience;
@@ -117,6 +124,7 @@ export function execModel(plan: PlanContext): ExecPlanContext {
   return {
     ...plan,
     audience: 'exec',
+    account: withoutOwnKeys(plan.account),
     summary: { ...plan.summary, file: '' },
     explain: null,
     findings: { risk: [], completeness: [], errors: plan.findings.errors, warnings: plan.findings.warnings },

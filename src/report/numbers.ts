@@ -64,10 +64,20 @@ export function moneyShort(value: number, currency: string, lang: Lang): string 
   return currency ? `${currency}${NBSP}${text}` : text;
 }
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+/** A formatter of exactly `digits` decimals, made once. */
+function percentFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const d = Math.min(20, Math.max(0, Math.trunc(digits)));
+  const key = `${lang}:${d}`;
+  let f = percentFormats.get(key);
+  if (!f) percentFormats.set(key, (f = new Intl.NumberFormat(locales[lang] ?? locales.en, { minimumFractionDigits: d, maximumFractionDigits: d })));
+  return f;
+}
+
 /** `0.32` → `32.0%`; `digits` other than 1 for whole-number values (`60%`); `sign` puts `+` before a positive value. */
 export function percentText(ratio: number, lang: Lang, digits = 1, sign = false): string {
   const pct = ratio * 100;
-  const fixed = digits === 1 ? formattersFor(lang).percent.format(pct) : new Intl.NumberFormat(locales[lang] ?? locales.en, { maximumFractionDigits: Math.max(0, digits), minimumFractionDigits: Math.max(0, digits) }).format(pct);
+  const fixed = digits === 1 ? formattersFor(lang).percent.format(pct) : percentFormat(lang, digits).format(pct);
   const text = noNegativeZero(fixed);
   const positive = !text.startsWith('-') && /[1-9]/.test(text);
   return `${sign && positive ? '+' : ''}${text}%`;

@@ -263,6 +263,14 @@ describe('the exec audience', () => {
     }
   });
 
+  it('holds no x- data', () => {
+    const plan = planModel(input(), item({ account: { 'x-notes': 'private', plan: { 'x-mine': 1, summary: 's' } } as Partial<Account> }), 'p.md');
+    expect(JSON.stringify(plan.account)).toContain('x-notes');
+    const exec = JSON.stringify(execModel(plan).account);
+    expect(exec).not.toMatch(/x-notes|x-mine|private/);
+    expect(exec).toContain('"summary":"s"');
+  });
+
   it('falls back to the catalogue description for a code without a phrase', () => {
     const plan = planModel(input(), item({ findings: [finding({ rule: 'schema/type' })] }), 'p.md');
     expect(execModel(plan).gaps[0].gaps[0].text).toBe('Every value has the type the format reference gives it (text, number, list, mapping)');
