@@ -198,6 +198,7 @@ export function accountFieldsFor(currency?: string): readonly Field[] {
           { key: 'metric', example: 'share_of_wallet' },
           { key: 'target', example: '0.45' },
           { key: 'due', example: '2026-12-31' },
+          { key: 'shared', example: 'true', note: "in the customer's mutual plan (kam plan --audience customer)" },
         ],
       },
       {
@@ -208,6 +209,7 @@ export function accountFieldsFor(currency?: string): readonly Field[] {
           { key: 'due', example: '2026-11-30' },
           { key: 'status', example: 'planned', note: oneOf(ActionStatus.options) },
           { key: 'objective', example: 'grow-share' },
+          { key: 'shared', example: 'true', note: "in the customer's mutual plan" },
         ],
       },
       { key: 'revenue_plan', note: money('target and actual by year'), entries: ['{ year: 2026, target: 5000000, actual: 3900000, margin: 0.27 }'] },

@@ -52,6 +52,7 @@ function configFields(): Field[] {
       ],
     },
     { key: 'templates', example: 'templates', note: 'folder of report template overrides' },
+    { key: 'report', fields: [{ key: 'audience', example: 'team', note: 'default of kam plan --audience: team, exec or customer' }] },
   ];
 }
 

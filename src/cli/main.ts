@@ -10,7 +10,7 @@ import { diffFormats } from '../diff/render/names.js';
 import { trendFormats } from '../trend/render/names.js';
 import { formatNames } from '../format/names.js';
 import { reportFormats } from '../report/formats.js';
-import { langs } from '../schema/names.js';
+import { audiences, langs } from '../schema/names.js';
 import type { Io } from './io.js';
 
 export const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -110,12 +110,13 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .argument('[workspace-or-ids...]', 'account ids to render (default: all); a folder as the first argument is the workspace')
     .addOption(dirOption())
     .addOption(asOfOption())
-    .option('-o, --out <dir>', 'output folder, inside which plan writes only (default: reports in the workspace)')
+    .option('-o, --out <dir>', 'output folder, inside which plan writes only (default: reports in the workspace; reports/exec, reports/customer for those audiences)')
     .addOption(new Option('--format <format>', 'report format').choices(reportFormats).default('md'))
     .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(langs))
+    .addOption(new Option('--audience <audience>', 'who the reports are for: the team, an executive, or the customer (default: kam.yaml report.audience, else team)').choices(audiences))
     .option('--force', 'overwrite files in the output folder that kam did not generate')
     .option('--no-trend', 'leave out the trend chart and the sparklines (drawn from the git history when the workspace is in git)')
-    .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan --out out/plans']))
+    .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan examples/acme --audience exec --format html', 'kam plan --out out/plans']))
     .action(action('plan'));
 
   program

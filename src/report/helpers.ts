@@ -9,6 +9,8 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { escapeHtml } from './escape.js';
 import type { ReportFormat } from './formats.js';
 import type { Labels } from './labels/types.js';
+import type { Lang } from '../schema/config.js';
+import { moneyFull, moneyShort, NBSP, percentText } from './numbers.js';
 
 export type { ReportFormat };
 
@@ -84,7 +86,7 @@ function lookupLabel(labels: Labels, path: string): unknown {
 export const fill = (text: string, hash: Record<string, unknown>): string =>
   !text.includes('{') ? text : text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(hash, name) ? String(hash[name] ?? '') : whole));
 
-export function makeHelpers(format: ReportFormat, labels: Labels, SafeString: Safe): Record<string, HelperDelegate> {
+export function makeHelpers(format: ReportFormat, labels: Labels, SafeString: Safe, lang: Lang = 'en'): Record<string, HelperDelegate> {
   const none = labels.common.none;
   const rootCurrency = (options: HelperOptions): string => String(options.data?.root?.currency ?? '');
 
@@ -108,12 +110,18 @@ export function makeHelpers(format: ReportFormat, labels: Labels, SafeString: Sa
       if (typeof node !== 'string') throw new TemplateError(`unknown label "${path}"`);
       return fill(node, options.hash);
     },
-    /** `{{money value}}` in the report's currency, or `{{money value currency}}`. */
+    /**
+     * `{{money value}}` in the report's currency (`CNY 3,500,000`), or `{{money value currency}}`;
+     * `short=true` in tables (`CNY 3.5 M`, zh `CNY 350万`): `numbers.ts`.
+     */
     money(...all) {
       const { args, options } = split(all);
       const [value, currency] = args;
       if (typeof value !== 'number') return none;
-      return formatMoney(value, typeof currency === 'string' && currency ? currency : rootCurrency(options));
+      const code = typeof currency === 'string' && currency ? currency : rootCurrency(options);
+      const text = options.hash.short === true ? moneyShort(value, code, lang) : moneyFull(value, code, lang);
+      // HTML keeps the no-break spaces (an amount never wraps); Markdown has plain ones, for text tools
+      return format === 'md' ? text.replaceAll(NBSP, ' ') : text;
     },
     /** `{{number value}}`, `{{number value 0}}`: grouped digits; text is shown as it is. */
     number(...all) {
@@ -131,7 +139,7 @@ export function makeHelpers(format: ReportFormat, labels: Labels, SafeString: Sa
       const [value, digits] = args;
       if (typeof value !== 'number') return none;
       const ratio = options.hash.whole === true ? value / 100 : value;
-      return formatPercent(ratio, typeof digits === 'number' ? digits : 1, options.hash.sign === true);
+      return percentText(ratio, lang, typeof digits === 'number' ? digits : 1, options.hash.sign === true);
     },
     /**
      * `{{fmtScore 84.65}}` → `84.7` (one decimal, always shown); an unknown score (null) reads
@@ -143,10 +151,11 @@ export function makeHelpers(format: ReportFormat, labels: Labels, SafeString: Sa
       if (args[0] === null) return args[1] === 'value' ? labels.common.notRanked : labels.common.notAssessed;
       return none;
     },
-    /** `{{fmtDate value}}`: the ISO date (YYYY-MM-DD), `—` when absent. */
+    /** `{{fmtDate value}}`: the ISO date (YYYY-MM-DD), `—` when absent; in HTML a `<time>`, which never wraps. */
     fmtDate(...all) {
       const { args } = split(all);
-      return typeof args[0] === 'string' && args[0] !== '' ? args[0] : none;
+      if (typeof args[0] !== 'string' || args[0] === '') return none;
+      return format === 'md' ? args[0] : new SafeString(`<time>${escapeHtml(args[0])}</time>`);
     },
     /** `{{join list}}`: items inline, separated by the language's list separator (or `{{join list ", "}}`). */
     join(...all) {

@@ -6,7 +6,7 @@
  */
 import type { Account, Tier } from '../schema/account.js';
 import type { Competitor } from '../schema/competitor.js';
-import type { Lang } from '../schema/config.js';
+import type { Audience, Lang } from '../schema/config.js';
 import type { Self } from '../schema/self.js';
 import type { Finding } from '../findings.js';
 import type { Abc, CoverageCheck, Figures, MoneySettings, Quadrant, RiskLevel, ScoreName, Segment } from '../analysis/index.js';
@@ -91,6 +91,8 @@ export interface ReportInput {
    */
   money?: MoneySettings;
   lang: Lang;
+  /** who the reports are for (`kam plan --audience`); team when absent */
+  audience?: Audience;
   /** YYYY-MM-DD */
   today: string;
   /** A and R split of the portfolio matrix (`scoring.thresholds.quadrant`) */

@@ -42,6 +42,8 @@ const openStatuses: ReadonlySet<ActionStatus> = new Set<ActionStatus>(['planned'
 /** What every report's context has. */
 export interface ReportBase {
   lang: ReportInput['lang'];
+  /** who the report is for: `team`, `exec` or `customer` (README "Audiences") */
+  audience: NonNullable<ReportInput['audience']>;
   today: string;
   company: string | null;
   /** the currency money is shown in: the account's (plan) or the workspace's (portfolio) */
@@ -390,6 +392,7 @@ export function planModel(input: PlanInput, item: AccountInput, portfolioHref: s
   return {
     report: 'account',
     lang: input.lang,
+    audience: 'team',
     today: input.today,
     company: input.company,
     currency: summary.currency,
@@ -504,6 +507,7 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
   return {
     report: 'portfolio',
     lang: input.lang,
+    audience: input.audience ?? 'team',
     today: input.today,
     company: input.company,
     currency: input.currency,

@@ -9,7 +9,7 @@ import type { Lang } from '../schema/config.js';
 import type { Account } from '../schema/account.js';
 import type { OutputFile } from './files.js';
 import type { AccountInput, PlanInput, ReportInput } from './input.js';
-import { planModel } from './model.js';
+import { planContextFor } from './audience.js';
 import { rendererFrom, type CompiledTemplates, type Renderer, type ReportFormat } from './render.js';
 
 /** The portfolio report's file name, without the format's extension. */
@@ -37,7 +37,7 @@ export const planPath = (id: string, format: ReportFormat): string => `${PLANS}/
 /** One account's plan. */
 export const planFile = (renderer: Renderer, input: PlanInput, item: AccountInput): OutputFile => ({
   path: planPath(item.account.id, renderer.format),
-  content: renderer.plan(planModel(input, item, `../${PORTFOLIO}.${renderer.format}`)),
+  content: renderer.plan(planContextFor(input, item, `../${PORTFOLIO}.${renderer.format}`)),
 });
 
 /** Plans to render on a worker thread that holds the accounts (found by file). */

@@ -15,7 +15,8 @@ import { escapeMarkdown, mapStrings } from './escape.js';
 import { makeHelpers, TemplateError, type ReportFormat } from './helpers.js';
 import { labelsFor } from './labels/index.js';
 import type { Labels } from './labels/types.js';
-import type { PlanContext, PortfolioContext } from './model.js';
+import type { AnyPlanContext } from './audience.js';
+import type { PortfolioContext } from './model.js';
 import type { TemplateSet } from './templates.js';
 
 export { TemplateError };
@@ -38,7 +39,8 @@ export interface RenderedPortfolio {
 
 export interface Renderer {
   format: ReportFormat;
-  plan(context: PlanContext): string;
+  /** an account plan, for the audience its context is made for (`audience.ts`) */
+  plan(context: AnyPlanContext): string;
   portfolio(context: PortfolioContext): RenderedPortfolio;
 }
 
@@ -192,7 +194,7 @@ export async function rendererFrom(compiled: CompiledTemplates, lang: Lang): Pro
 
   const env = <K extends string>(escape: boolean, set: { main: Record<K, Precompiled>; partials: Record<string, Precompiled> }) => {
     const hb = Handlebars.create();
-    hb.registerHelper(makeHelpers(escape ? 'html' : 'md', labels, hb.SafeString));
+    hb.registerHelper(makeHelpers(escape ? 'html' : 'md', labels, hb.SafeString, lang));
     const load = ({ origin, spec }: Precompiled): Compiled => {
       // the spec is Handlebars' own output: JavaScript that builds the template
       const fn = hb.template(new Function(`return ${spec}`)());

@@ -160,6 +160,8 @@ export const Objective = z.object({
   metric: text.optional(),
   target: z.union([z.number(), z.string()]).optional(),
   due: isoDate.optional(),
+  /** shown in the customer's mutual plan (`kam plan --audience customer`) */
+  shared: z.boolean().optional(),
 });
 
 export const Action = z.object({
@@ -168,6 +170,8 @@ export const Action = z.object({
   due: isoDate.optional(),
   status: ActionStatus.optional(),
   objective: text.optional(),
+  /** shown in the customer's mutual plan (`kam plan --audience customer`) */
+  shared: z.boolean().optional(),
 });
 
 export const RevenuePlanEntry = z.object({

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate, text } from './common.js';
-import { langs } from './names.js';
+import { audiences, langs } from './names.js';
 
 export const Severity = z.enum(['error', 'warn']);
 export const RuleSetting = z.enum(['error', 'warn', 'off']);
@@ -81,6 +81,14 @@ const monthDay = z.string().refine(
   { message: 'must be a month and day written MM-DD, such as 04-01 (not 02-29)' },
 );
 
+/** Who a report is for (`kam plan --audience`): README "Audiences". */
+export const Audience = z.enum(audiences);
+
+export const ReportSettings = z.object({
+  /** the default of `kam plan --audience` */
+  audience: Audience.default('team'),
+});
+
 export const Config = z.object({
   version: z.literal(1).default(1),
   company: text.optional(),
@@ -95,6 +103,7 @@ export const Config = z.object({
   rules: z.record(z.string(), RuleSetting).default({}),
   checks: Checks.prefault({}),
   templates: text.default('templates'),
+  report: ReportSettings.prefault({}),
 });
 
 export type Config = z.infer<typeof Config>;
@@ -103,6 +112,7 @@ export type Fx = z.infer<typeof Fx>;
 export type Severity = z.infer<typeof Severity>;
 export type RuleSetting = z.infer<typeof RuleSetting>;
 export type Lang = z.infer<typeof Lang>;
+export type Audience = z.infer<typeof Audience>;
 
 /** The settings of a workspace without `kam.yaml`. */
 export const defaultConfig = (): Config => Config.parse({});

@@ -45,6 +45,19 @@ describe('plan on worker threads', () => {
     });
   }
 
+  for (const audience of ['customer']) {
+    it(`writes the ${audience} plans one thread writes (the audience reaches the worker threads)`, async () => {
+      const one = await kam(['plan', root, '--out', join(out, `one-${audience}`), '--audience', audience]);
+      const many = kamProcess(['plan', root, '--out', join(out, `many-${audience}`), '--audience', audience]);
+      expect(many.code).toBe(1);
+      expect(one.code).toBe(1);
+      expect(many.stdout).toMatch(audience === 'exec' ? /account plans and the portfolio written .*for the executive/ : /mutual plans written .*for the customer/);
+      sameFiles(join(out, `one-${audience}`), join(out, `many-${audience}`));
+      const sample = readFileSync(join(out, `many-${audience}`, 'accounts', readdirSync(join(out, `many-${audience}`, 'accounts'))[0]), 'utf8');
+      expect(sample).toContain(audience === 'exec' ? '## Gaps in this plan' : '# Mutual plan:');
+    });
+  }
+
   it('checks every target before writing: a file kam did not write stops the run, and nothing is written', () => {
     const dir = join(out, 'guarded');
     mkdirSync(join(dir, 'accounts'), { recursive: true });

@@ -26,6 +26,65 @@ function tree(dir: string): Record<string, string> {
 
 const account = (id: string, extra = '') => `id: ${id}\nname: ${id.toUpperCase()}\nfinancials: { revenue: { 2025: 100 } }\n${extra}`;
 
+describe('kam plan on the example workspace for the exec and the customer', () => {
+  const plans = ['baiao-pharma', 'jinhe-foods', 'kaisheng-solar', 'meridian-medical', 'ningchuan-battery', 'nordwerk-automotive', 'pacific-packaging', 'yingtai-tech'];
+  for (const audience of ['exec', 'customer'] as const) {
+    for (const lang of ['en', 'zh'] as const) {
+      it(`renders the Markdown reports for the ${audience} (${lang}) as in the snapshots`, async () => {
+        const out = tempDir();
+        const r = await kam(['plan', example, '--out', out, '--lang', lang, '--audience', audience]);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const what = audience === 'exec' ? '8 account plans and the portfolio' : '8 mutual plans';
+        expect(r.stdout).toBe(`✔ ${what} written to ${out} (md, ${lang}, for the ${audience === 'exec' ? 'executive' : 'customer'})\n`);
+        const files = tree(out);
+        const expected = plans.map((id) => `accounts/${id}.md`);
+        expect(Object.keys(files)).toEqual(audience === 'exec' ? [...expected, 'portfolio-matrix.svg', 'portfolio.md'] : expected);
+        for (const [file, text] of Object.entries(files)) {
+          if (file.startsWith('accounts/')) await expect(text).toMatchFileSnapshot(`__snapshots__/plan-${lang}-${audience}/${file}`);
+        }
+        if (audience === 'exec') expect(files['portfolio.md']).toBe(readFileSync(new URL(`__snapshots__/plan-${lang}/portfolio.md`, import.meta.url), 'utf8'));
+      });
+    }
+  }
+
+  it('takes the audience from kam.yaml report.audience, and writes into reports/<audience> by default', async () => {
+    const ws = tempDir();
+    cpSync(example, ws, { recursive: true });
+    writeFileSync(join(ws, 'kam.yaml'), `${readFileSync(join(example, 'kam.yaml'), 'utf8')}\nreport:\n  audience: customer\n`);
+    const r = await kam(['plan', ws, 'nordwerk-automotive']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`1 mutual plan written to ${join(ws, 'reports', 'customer')}`);
+    const text = readFileSync(join(ws, 'reports', 'customer', 'accounts', 'nordwerk-automotive.md'), 'utf8');
+    expect(text).toContain('# Mutual plan: Nordwerk Automotive');
+    // --audience wins over kam.yaml
+    const team = await kam(['plan', ws, 'nordwerk-automotive', '--audience', 'team']);
+    expect(team.stdout).toContain(`1 account plan written to ${join(ws, 'reports')} (md, en)`);
+    expect(existsSync(join(ws, 'reports', 'accounts', 'nordwerk-automotive.md'))).toBe(true);
+  });
+
+  it('refuses an unknown audience (exit 2), naming the choices', async () => {
+    const r = await kam(['plan', example, '--audience', 'board']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/team, exec, customer/);
+  });
+
+  it('renders the HTML reports for each audience; the customer plan shows no score and no finding', async () => {
+    const out = tempDir();
+    for (const audience of ['team', 'exec', 'customer']) {
+      const r = await kam(['plan', example, '--out', join(out, audience), '--format', 'html', '--audience', audience]);
+      expect(r.code).toBe(0);
+    }
+    const plan = (audience: string) => readFileSync(join(out, audience, 'accounts', 'nordwerk-automotive.html'), 'utf8');
+    expect(plan('team')).toContain('accounts/nordwerk-automotive.yaml');
+    expect(plan('exec')).not.toContain('accounts/nordwerk-automotive.yaml');
+    expect(plan('exec')).toContain('Gaps in this plan');
+    expect(plan('customer')).not.toMatch(/Composite|Risk|Gaps|Findings|Hooli|Globex/);
+    expect(plan('customer')).toContain('Propose spare-parts harmonisation');
+    expect(plan('customer')).not.toContain('Submit TCO comparison');
+  });
+});
+
 describe('kam plan on the example workspace', () => {
   for (const lang of ['en', 'zh'] as const) {
     it(`renders the Markdown plans and portfolio (${lang}) as in the snapshots`, async () => {

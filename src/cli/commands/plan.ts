@@ -24,7 +24,7 @@ import { portfolioModel, TREND_FILE } from '../../report/model.js';
 import { PLANS, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
 import { compileTemplates, GENERATED_LINE, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
 import { loadTemplates } from '../../report/templates.js';
-import type { Config, Lang } from '../../schema/config.js';
+import type { Audience, Config, Lang } from '../../schema/config.js';
 import { todayFor } from '../../today.js';
 import { shownPath } from '../../util/shown-path.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -39,13 +39,15 @@ export interface PlanOptions {
   out?: string;
   format?: ReportFormat;
   lang?: Lang;
+  audience?: Audience;
   force?: boolean;
   /** false with --no-trend */
   trend?: boolean;
 }
 
-/** The default output folder, inside the workspace. */
+/** The default output folder, inside the workspace; an exec or customer run writes into `reports/<audience>`. */
 export const DEFAULT_OUT = 'reports';
+const defaultOut = (audience: Audience) => (audience === 'team' ? DEFAULT_OUT : `${DEFAULT_OUT}/${audience}`);
 export { PORTFOLIO };
 export const MATRIX_FILE = 'portfolio-matrix.svg';
 /** Accounts from which a TTY gets a progress line. */
@@ -89,6 +91,9 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     const { ws } = run;
     const today = todayIn(ws.config);
     const lang = options.lang ?? ws.config.lang;
+    const audience = options.audience ?? ws.config.report.audience;
+    // the customer's mutual plans only: the portfolio compares accounts, which is internal
+    const withPortfolio = ids.length === 0 && audience !== 'customer';
     const known = ws.accounts.flatMap((d) => (d.id === null ? [] : [d.id]));
     for (const id of ids) {
       if (!known.includes(id)) throw new UsageError(`no account \`${id}\` in ${show(root)}${didYouMean(id, known)}`);
@@ -97,7 +102,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
 
     // analysis and completeness of every valid account (V and abc rank among all of them)
     const { analysis, checked } = evaluate(run, today);
-    const input = gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts);
+    const input = { ...gatherReportInput(ws, today, lang, analysis.accounts, checked.accounts), audience };
     const trends = await trending;
     if (trends) for (const a of input.accounts) a.trend = trends.get(a.account.id);
 
@@ -129,7 +134,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
       );
       plansDone.catch(() => undefined); // awaited below, after the portfolio
       const renderer = await rendererFor(setup);
-      if (ids.length === 0) {
+      if (withPortfolio) {
         const model = portfolioModel(input, (id) => planPath(id, format), MATRIX_FILE, TREND_FILE);
         const portfolio = renderer.portfolio(model);
         files.push({ path: `${PORTFOLIO}.${format}`, content: portfolio.report });
@@ -145,18 +150,19 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     }
     files.unshift(...accounts.map((a) => plans.get(planPath(a.account.id, format))!));
 
-    const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, DEFAULT_OUT);
+    const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, defaultOut(audience));
     const result = writeOutputs(out, files, { force: options.force, display: show });
     // the plans of accounts whose files are gone (renamed, deleted) would look current: a whole
     // run removes those it generated
     const removed = ids.length === 0 ? removeStalePlans(out, PLANS, format, new Set(known)) : [];
 
     const skipped = ws.accounts.filter((d) => d.data === undefined && selected(d.id)).length;
-    const what = `${plural(accounts.length, 'account plan')}${ids.length === 0 ? ' and the portfolio' : ''}`;
+    const what = `${plural(accounts.length, audience === 'customer' ? 'mutual plan' : 'account plan')}${withPortfolio ? ' and the portfolio' : ''}`;
     const unchanged = result.unchanged.length ? ` (${result.unchanged.length} unchanged)` : '';
     const skip = skipped ? `; ${plural(skipped, 'invalid account')} skipped` : '';
     const gone = removed.length ? `; ${plural(removed.length, 'plan')} of accounts that are gone removed` : '';
-    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang})${unchanged}${skip}${gone}\n`);
+    const forWhom = audience === 'team' ? '' : `, for the ${audience === 'exec' ? 'executive' : 'customer'}`;
+    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang}${forWhom})${unchanged}${skip}${gone}\n`);
     for (const file of removed) io.stdout.write(`  removed ${show(file)}\n`);
     return exitCode(problems);
   }
