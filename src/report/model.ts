@@ -13,6 +13,7 @@ import type { Finding } from '../findings.js';
 import { formulaLines } from './formula.js';
 import { labelsFor } from './labels/index.js';
 import { matrixModel, type MatrixModel } from './matrix.js';
+import { orgChartModel, type OrgChartModel } from './orgchart.js';
 import {
   coverageChecks,
   type AccountInput,
@@ -105,6 +106,8 @@ export interface ContactView {
   attitude?: string;
   owner?: string;
   last_contact?: string;
+  reports_to?: string;
+  influences?: string[];
   /** days since `last_contact`, null without it */
   daysSinceContact: number | null;
   /** `last_contact` older than `checks.contact_stale_days` */
@@ -153,6 +156,10 @@ export interface PlanContext extends ReportBase {
     gaps: CoverageCheck[];
     owners: string[];
     staleDays: number;
+    /** the org chart (reporting and influence lines); null without contacts */
+    chart: OrgChartModel | null;
+    /** there are decision makers, and none was met within `staleDays` */
+    decisionMakersStale: boolean;
   };
   intel: { level: 1 | 2 | 3 | 4 | null; items: NonNullable<Account['intel']> }[];
   plan: {
@@ -253,6 +260,8 @@ function relationshipsOf(account: Account, input: PlanInput, coverage: Record<Co
     gaps: coverageChecks.filter((check) => !coverage[check]),
     owners,
     staleDays: input.contactStaleDays,
+    chart: orgChartModel(contacts),
+    decisionMakersStale: contacts.some((c) => c.role === 'decision_maker') && contacts.filter((c) => c.role === 'decision_maker').every((c) => c.stale || c.last_contact === undefined),
   };
 }
 
@@ -416,6 +425,49 @@ export interface PortfolioContext extends ReportBase {
   incomplete: PortfolioRow[];
   skipped: SkippedAccount[];
   count: number;
+  /** sums per tier (and `all`): latest revenue, this year's revenue plan, weighted pipeline, overdue actions */
+  totals: { year: number; rows: PortfolioTotals[] };
+}
+
+export interface PortfolioTotals {
+  tier: Tier | 'all';
+  count: number;
+  latestRevenue: number;
+  planThisYear: number;
+  weightedPipeline: number;
+  overdueActions: number;
+}
+
+/** An account is on the matrix when something of both axes is known: an attractiveness rating or potential, and a relationship state or level. */
+function assessedAccount(account: Account): boolean {
+  const a = account.assessment;
+  if (!a) return false;
+  const attractiveness = a.attractiveness !== undefined || a.potential?.volume !== undefined || a.potential?.margin !== undefined;
+  const relationship = a.relationship !== undefined || a.relationship_level !== undefined;
+  return attractiveness && relationship;
+}
+
+function totalsOf(input: ReportInput): PortfolioContext['totals'] {
+  const year = Number(input.today.slice(0, 4));
+  const zero = (tier: PortfolioTotals['tier']): PortfolioTotals => ({ tier, count: 0, latestRevenue: 0, planThisYear: 0, weightedPipeline: 0, overdueActions: 0 });
+  const rows = new Map<PortfolioTotals['tier'], PortfolioTotals>([...Tiers.options.map((t) => [t, zero(t)] as const), ['all', zero('all')]]);
+  for (const item of input.accounts) {
+    const plan = planOf(item.account, input.today);
+    const add = {
+      latestRevenue: item.analysis.figures.latestRevenue ?? 0,
+      planThisYear: plan.revenuePlan.filter((r) => r.year === year).reduce((s, r) => s + (r.target ?? 0), 0),
+      weightedPipeline: item.analysis.figures.weightedPipeline,
+      overdueActions: plan.overdue,
+    };
+    for (const row of [rows.get(item.analysis.tier)!, rows.get('all')!]) {
+      row.count++;
+      row.latestRevenue += add.latestRevenue;
+      row.planThisYear += add.planThisYear;
+      row.weightedPipeline += add.weightedPipeline;
+      row.overdueActions += add.overdueActions;
+    }
+  }
+  return { year, rows: [...rows.values()] };
 }
 
 /** How many accounts the "riskiest" and "most incomplete" lists show. */
@@ -427,6 +479,7 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
     .map((a) => ({ ...summarise(a, input.currency), href: href(a.account.id) }))
     .sort((a, b) => b.scores.composite - a.scores.composite || cmp(a.id, b.id));
   const n = rows.length;
+  const assessed = new Map(input.accounts.map((a) => [a.account.id, assessedAccount(a.account)]));
   const tiers = Tiers.options.map((tier) => {
     const count = rows.filter((r) => r.tier === tier).length;
     const share = n === 0 ? 0 : count / n;
@@ -448,7 +501,7 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
     company: input.company,
     currency: input.currency,
     accounts: rows,
-    matrix: { ...matrixModel(input, rows), href: matrixHref, svg: null },
+    matrix: { ...matrixModel(input, rows.map((r) => ({ ...r, revenue: r.figures.latestRevenue, assessed: assessed.get(r.id) ?? true }))), href: matrixHref, svg: null },
     tiers,
     effort: {
       key: key.reduce((s, r) => s + (r.figures.effortShare ?? 0), 0),
@@ -461,5 +514,6 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
     incomplete,
     skipped: [...input.skipped].sort(byKey((s) => s.file)),
     count: n,
+    totals: totalsOf(input),
   };
 }

@@ -284,4 +284,23 @@ export interface Labels {
   coverage: Record<CoverageCheck, string>;
   teamRole: Record<TeamRole, string>;
   intelLevel: Record<'1' | '2' | '3' | '4', string>;
+  /** the pictures: org chart and portfolio matrix key and totals */
+  chart: {
+    orgChart: string;
+    orgChartAlt: string;
+    reportsTo: string;
+    influences: string;
+    stale: string;
+    owner: string;
+    attitudeKey: string;
+    staleDecisionMakers: string;
+    matrixKey: string;
+    unassessed: string;
+    totals: string;
+    latestRevenue: string;
+    planThisYear: string;
+    weightedPipeline: string;
+    overdueActions: string;
+    all: string;
+  };
 }
