@@ -18,8 +18,8 @@ export interface MatrixDot {
   /** what stands beside the dot: the full name, its number (see `number`), or nothing ('') */
   label: string;
   labelled: 'name' | 'number' | null;
-  /** the dot's number in the key (numbered dots only) */
-  number: number | null;
+  /** the dot's number in the key (numbered dots only; not `number`, which is a helper) */
+  keyNumber: number | null;
   tier: Tier;
   quadrant: Quadrant;
   attractiveness: number;
@@ -50,7 +50,7 @@ export interface MatrixModel {
   /** drawn largest first, so that small bubbles lie on top */
   dots: MatrixDot[];
   /** the numbered dots, by number, with their full names */
-  key: { number: number; id: string; name: string; tier: Tier }[];
+  key: { keyNumber: number; id: string; name: string; tier: Tier }[];
   /** accounts left off the matrix because A or R is unknown */
   unassessed: { id: string; name: string }[];
   unassessedNames: string[];
@@ -243,17 +243,17 @@ export function matrixModel(input: Pick<ReportInput, 'quadrantThreshold'>, accou
     const named = units(p.a.name) <= NAME_MAX ? place(p.cx, p.cy, r, textWidth(p.a.name), FONT, i) : undefined;
     if (named) {
       labels.add(named.box);
-      return { ...base, label: p.a.name, labelled: 'name', number: null, labelX: named.x, labelY: named.y, anchor: named.anchor, leader: named.leader };
+      return { ...base, label: p.a.name, labelled: 'name', keyNumber: null, labelX: named.x, labelY: named.y, anchor: named.anchor, leader: named.leader };
     }
     const number = numbers + 1;
     const spot = place(p.cx, p.cy, r, textWidth(String(number), NUMBER_FONT), NUMBER_FONT, i);
     if (spot) {
       numbers = number;
       labels.add(spot.box);
-      key.push({ number, id: p.a.id, name: p.a.name, tier: p.a.tier });
-      return { ...base, label: String(number), labelled: 'number', number, labelX: spot.x, labelY: spot.y, anchor: spot.anchor, leader: spot.leader };
+      key.push({ keyNumber: number, id: p.a.id, name: p.a.name, tier: p.a.tier });
+      return { ...base, label: String(number), labelled: 'number', keyNumber: number, labelX: spot.x, labelY: spot.y, anchor: spot.anchor, leader: spot.leader };
     }
-    return { ...base, label: '', labelled: null, number: null, labelX: p.cx, labelY: p.cy, anchor: 'middle', leader: null };
+    return { ...base, label: '', labelled: null, keyNumber: null, labelX: p.cx, labelY: p.cy, anchor: 'middle', leader: null };
   });
   // largest drawn first (below), ties in a fixed order
   const drawn = [...dots].sort((a, b) => b.r - a.r || cmp(a.id, b.id));

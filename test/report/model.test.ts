@@ -149,9 +149,9 @@ describe('matrixModel', () => {
   it('writes out names that fit, numbers the long ones and keys them with the full name', () => {
     const long = 'Nordwerk Automotive Components (Suzhou) Co., Ltd.';
     const m = matrixModel({ quadrantThreshold: 50 }, [{ ...scored('n', 80, 40), name: long }, scored('s', 20, 80)]);
-    expect(m.dots.find((d) => d.id === 's')).toMatchObject({ label: 'Account s', labelled: 'name', number: null });
-    expect(m.dots.find((d) => d.id === 'n')).toMatchObject({ label: '1', labelled: 'number', number: 1 });
-    expect(m.key).toEqual([{ number: 1, id: 'n', name: long, tier: 'key' }]);
+    expect(m.dots.find((d) => d.id === 's')).toMatchObject({ label: 'Account s', labelled: 'name', keyNumber: null });
+    expect(m.dots.find((d) => d.id === 'n')).toMatchObject({ label: '1', labelled: 'number', keyNumber: 1 });
+    expect(m.key).toEqual([{ keyNumber: 1, id: 'n', name: long, tier: 'key' }]);
   });
 
   it('leaves unassessed accounts off the matrix and lists them', () => {
@@ -172,7 +172,7 @@ describe('matrixModel', () => {
         expect(box.y).toBeGreaterThanOrEqual(m.plot.y);
         expect(box.y + box.h).toBeLessThanOrEqual(m.plot.bottom);
       }
-      expect(m.key.map((k) => k.number)).toEqual(m.key.map((_, i) => i + 1));
+      expect(m.key.map((k) => k.keyNumber)).toEqual(m.key.map((_, i) => i + 1));
       expect(m.unlabelled).toBe(m.dots.filter((d) => d.labelled === null).length);
       if (n >= 300) expect(m.unlabelled).toBeGreaterThan(0);
       else expect(m.unlabelled).toBe(0);
