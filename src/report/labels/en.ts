@@ -285,7 +285,7 @@ export const en: Labels = {
     reportsTo: 'reports to',
     influences: 'influences',
     stale: 'stale',
-    owner: 'held by',
+    owner: 'held by {name}',
     attitudeKey: 'Attitude',
     staleDecisionMakers: 'No decision maker reached within {days} days',
     matrixKey: 'Key to the numbered dots',

@@ -285,7 +285,7 @@ export const zh: Labels = {
     reportsTo: '汇报给',
     influences: '影响',
     stale: '久未联系',
-    owner: '我方负责人',
+    owner: '我方负责人：{name}',
     attitudeKey: '态度',
     staleDecisionMakers: '{days} 天内未接触任何决策者',
     matrixKey: '编号说明',
