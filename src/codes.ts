@@ -120,7 +120,10 @@ export const codes = {
   'schema/invalid': fileCheck(text('The value satisfies the format reference', '值符合格式说明'), text('Change the value as the message says; `kam schema` writes the JSON Schemas your editor can check against.', '按消息修改该值；`kam schema` 会生成可供编辑器检查的 JSON Schema。')),
   'schema/duplicate-id': fileCheck(text('No two files define the same id', '没有两个文件定义相同的 id'), text('Give each account and competitor its own id (and file name), or delete the copy.', '让每个客户和竞争对手有各自的 id（和文件名），或删除重复的文件。')),
 
+  'schema/contact-ref': fileCheck(text("A contact's `reports_to` and `influences` name contacts of the same account", '联系人的 `reports_to` 和 `influences` 指向同一客户的其他联系人'), text('Write the `name` of another contact of this account exactly as it is spelled there (the "did you mean" names the closest), or add that contact.', '按该客户中另一位联系人的 `name` 原样填写（“did you mean”给出最接近的名字），或先添加该联系人。')),
+  'schema/reporting-cycle': fileCheck(text('`reports_to` lines form no cycle (nobody reports to themselves, directly or through others)', '`reports_to` 不形成环（没有人直接或间接向自己汇报）'), text('Break the cycle: the contact at the top of the chain reports to nobody, so remove its `reports_to`.', '打破这个环：链条顶端的联系人不向任何人汇报，删除其 `reports_to`。')),
   'config/fx-missing': fileCheck(text("An account's `currency` has a rate in `kam.yaml: fx`", '客户的 `currency` 在 `kam.yaml: fx` 中有汇率'), text('Add the rate into the workspace currency to `kam.yaml: fx` (`fx: { USD: 7.2 }`: 1 USD = 7.2 of the workspace currency; or one rate per year), or remove the account\'s `currency` if its amounts are in the workspace currency. Until then its money is not converted and it is left out of V and ABC.', '在 `kam.yaml: fx` 中添加折算为工作区币种的汇率（`fx: { USD: 7.2 }`：1 美元 = 7.2 工作区币种；也可按年份给出），若金额本就是工作区币种则删除该客户的 `currency`。在此之前其金额不折算，也不参与 V 和 ABC 排名。')),
+
   'config/unknown-rule': fileCheck(text('`kam.yaml: rules` names only rules that exist', '`kam.yaml: rules` 只列出存在的规则'), text('Fix the rule id (the "did you mean" names the closest) or remove the line; `kam explain` lists every code.', '修正规则 id（“did you mean”给出最接近的规则）或删除该行；`kam explain` 列出所有代码。')),
 
   'risk/criteria': risk(text('purchase criteria: who meets them, we or a competitor (weapon 3: safe / alert / alarm)', '采购标准：谁满足，我们还是竞争对手（武器 3：安全 / 警戒 / 警报）'), text('Set `self.meets_criteria` and each competitor\'s `meets_criteria`; work on the criteria we miss and a competitor meets.', '填写 `self.meets_criteria` 和每个竞争对手的 `meets_criteria`；针对我们未满足而竞争对手满足的标准采取行动。')),
@@ -204,6 +207,8 @@ export const schemaCodes = {
   idMismatch: 'schema/id-mismatch',
   invalid: 'schema/invalid',
   duplicateId: 'schema/duplicate-id',
+  contactRef: 'schema/contact-ref',
+  reportingCycle: 'schema/reporting-cycle',
 } as const satisfies Record<string, SchemaCode>;
 
 /** The codes of `kam.yaml` setting findings, by name. */

@@ -140,6 +140,8 @@ export function accountFieldsFor(currency?: string): readonly Field[] {
       { key: 'attitude', example: 'supporter', note: oneOf(Attitude.options) },
       { key: 'owner', example: '刘总', note: 'who on our side holds this relationship' },
       { key: 'last_contact', example: '2026-10-02' },
+      { key: 'reports_to', example: '王总', note: 'the name of the contact above this one (org chart)' },
+      { key: 'influences', example: '[张工]', note: 'names of the contacts this one influences' },
     ],
   },
   {

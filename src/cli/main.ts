@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { diffFormats } from '../diff/render/names.js';
 import { trendFormats } from '../trend/render/names.js';
 import { formatNames } from '../format/names.js';
-import { reportFormats } from '../report/formats.js';
+import { planFormats } from '../report/formats.js';
 import { audiences, langs } from '../schema/names.js';
 import type { Io } from './io.js';
 
@@ -111,12 +111,13 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addOption(dirOption())
     .addOption(asOfOption())
     .option('-o, --out <dir>', 'output folder, inside which plan writes only (default: reports in the workspace; reports/exec, reports/customer for those audiences)')
-    .addOption(new Option('--format <format>', 'report format').choices(reportFormats).default('md'))
+    .addOption(new Option('--format <format>', 'report format (pdf: the HTML printed by Chromium or Chrome)').choices(planFormats).default('md'))
     .addOption(new Option('--lang <lang>', 'report language (default: kam.yaml lang, else en)').choices(langs))
     .addOption(new Option('--audience <audience>', 'who the reports are for: the team, an executive, or the customer (default: kam.yaml report.audience, else team)').choices(audiences))
     .option('--force', 'overwrite files in the output folder that kam did not generate')
     .option('--no-trend', 'leave out the trend chart and the sparklines (drawn from the git history when the workspace is in git)')
-    .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan examples/acme --audience exec --format html', 'kam plan --out out/plans']))
+    .option('--browser <path>', 'the Chromium or Chrome that prints --format pdf (default: KAM_BROWSER, else one found on the system)')
+    .addHelpText('after', examples(['kam plan examples/acme', 'kam plan initech globex-cn --format html --lang zh', 'kam plan examples/acme --audience exec --format html', 'kam plan examples/acme --format pdf', 'kam plan --out out/plans']))
     .action(action('plan'));
 
   program

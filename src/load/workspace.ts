@@ -16,6 +16,7 @@ import { Competitor } from '../schema/competitor.js';
 import { Config, defaultConfig } from '../schema/config.js';
 import { zodIssues, type SchemaIssue } from '../schema/issues.js';
 import { Self } from '../schema/self.js';
+import { contactRefIssues } from '../schema/contact-refs.js';
 import { unknownKeys } from '../schema/unknown-keys.js';
 import { kindOf, listWorkspaceFiles, YAML_EXT, type FileKind } from './files.js';
 import { startLocator, type Locator } from './locate.js';
@@ -107,6 +108,7 @@ export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decod
       if (id !== null && data.id !== id) {
         issues.push({ path: ['id'], target: 'value', rule: schemaRules.idMismatch, message: `id \`${data.id}\` must equal the file name \`${id}\`` });
       }
+      if (kind === 'account') issues.push(...contactRefIssues((data as { contacts?: Parameters<typeof contactRefIssues>[0] }).contacts));
       // the parsed value itself (x- keys and all) saves a second copy of every account in memory;
       // config is the exception, since its defaults are filled in by the schema
       if (issues.length === 0) doc.data = (kind === 'config' ? result.data : raw) as DataOf[K];

@@ -33,7 +33,7 @@ export type { Held };
 /**
  * What the main thread keeps of each valid account document:
  * - `data`: the whole account (the default);
- * - `report`: the fields the analysis and the portfolio report read, for `plan`, whose loaders
+ * - `report`: the fields the analysis and the portfolio report read (its totals read `plan`), for `plan`, whose loaders
  *   keep the whole accounts (`hold`) and render their plans;
  * - `analysed`: only the fields the analysis reads (`analysedFields`), for `score`;
  * - `tiers`: only `id` and `name`, plus the `tierInputs`, for `check`, which needs the tiers alone;
@@ -46,7 +46,7 @@ export type Keep = 'data' | 'report' | 'analysed' | 'tiers' | 'scope' | 'finding
 
 const kept: Record<Keep, readonly (keyof Account)[] | undefined> = {
   data: undefined,
-  report: analysedFields,
+  report: [...analysedFields, 'currency', 'plan'],
   analysed: analysedFields,
   tiers: ['id', 'name'],
   scope: ['id', 'name', 'competitors'],

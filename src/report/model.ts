@@ -14,6 +14,7 @@ import { formulaLines } from './formula.js';
 import { labelsFor } from './labels/index.js';
 import { matrixModel, type MatrixModel } from './matrix.js';
 import { sparklineModel, trendChartModel, type SparklineModel, type TrendChartModel } from './trend.js';
+import { orgChartModel, type OrgChartModel } from './orgchart.js';
 import {
   coverageChecks,
   type AccountInput,
@@ -117,6 +118,8 @@ export interface ContactView {
   attitude?: string;
   owner?: string;
   last_contact?: string;
+  reports_to?: string;
+  influences?: string[];
   /** days since `last_contact`, null without it */
   daysSinceContact: number | null;
   /** `last_contact` older than `checks.contact_stale_days` */
@@ -167,6 +170,10 @@ export interface PlanContext extends ReportBase {
     gaps: CoverageCheck[];
     owners: string[];
     staleDays: number;
+    /** the org chart (reporting and influence lines); null without contacts */
+    chart: OrgChartModel | null;
+    /** there are decision makers, and none was met within `staleDays` */
+    decisionMakersStale: boolean;
   };
   intel: { level: 1 | 2 | 3 | 4 | null; items: NonNullable<Account['intel']> }[];
   plan: {
@@ -287,6 +294,8 @@ function relationshipsOf(account: Account, input: PlanInput, coverage: Record<Co
     gaps: coverageChecks.filter((check) => !coverage[check]),
     owners,
     staleDays: input.contactStaleDays,
+    chart: orgChartModel(contacts),
+    decisionMakersStale: contacts.some((c) => c.role === 'decision_maker') && contacts.filter((c) => c.role === 'decision_maker').every((c) => c.stale || c.last_contact === undefined),
   };
 }
 
@@ -471,6 +480,40 @@ export interface PortfolioContext extends ReportBase {
   unranked: PortfolioRow[];
   skipped: SkippedAccount[];
   count: number;
+  /** sums per tier (and `all`): latest revenue, this year's revenue plan, weighted pipeline, overdue actions */
+  totals: { year: number; rows: PortfolioTotals[] };
+}
+
+export interface PortfolioTotals {
+  tier: Tier | 'all';
+  count: number;
+  latestRevenue: number;
+  planThisYear: number;
+  weightedPipeline: number;
+  overdueActions: number;
+}
+
+function totalsOf(input: ReportInput): PortfolioContext['totals'] {
+  const year = Number(input.today.slice(0, 4));
+  const zero = (tier: PortfolioTotals['tier']): PortfolioTotals => ({ tier, count: 0, latestRevenue: 0, planThisYear: 0, weightedPipeline: 0, overdueActions: 0 });
+  const rows = new Map<PortfolioTotals['tier'], PortfolioTotals>([...Tiers.options.map((t) => [t, zero(t)] as const), ['all', zero('all')]]);
+  for (const item of input.accounts) {
+    const plan = planOf(item.account, input.today, moneyFor(item.account, input));
+    const add = {
+      latestRevenue: item.analysis.figures.latestRevenue ?? 0,
+      planThisYear: plan.revenuePlan.filter((r) => r.year === year).reduce((s, r) => s + (r.target ?? 0), 0),
+      weightedPipeline: item.analysis.figures.weightedPipeline ?? 0,
+      overdueActions: plan.overdue,
+    };
+    for (const row of [rows.get(item.analysis.tier)!, rows.get('all')!]) {
+      row.count++;
+      row.latestRevenue += add.latestRevenue;
+      row.planThisYear += add.planThisYear;
+      row.weightedPipeline += add.weightedPipeline;
+      row.overdueActions += add.overdueActions;
+    }
+  }
+  return { year, rows: [...rows.values()] };
 }
 
 /** The trend chart's file beside the Markdown portfolio. */
@@ -513,7 +556,7 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
     currency: input.currency,
     accounts: rows,
     // an account not assessed has no A and R: it is listed apart (`unassessed`), not placed
-    matrix: { ...matrixModel(input, rows.filter(onMatrix)), href: matrixHref, svg: null },
+    matrix: { ...matrixModel(input, rows.map((r) => ({ ...r, revenue: r.figures.latestRevenue, assessed: onMatrix(r) }))), href: matrixHref, svg: null },
     trend: trendChartModel(input.accounts, labelsFor(input.lang), trendHref),
     unassessed: rows.filter((r) => !onMatrix(r)),
     unranked: rows.filter((r) => r.figures.unconverted),
@@ -529,5 +572,6 @@ export function portfolioModel(input: ReportInput, href: (id: string) => string,
     incomplete,
     skipped: [...input.skipped].sort(byKey((s) => s.file)),
     count: n,
+    totals: totalsOf(input),
   };
 }

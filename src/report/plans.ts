@@ -32,7 +32,7 @@ export const prepareRendering = async (): Promise<void> => {
 export const PLANS = 'accounts';
 
 /** Where an account's plan is written in the output folder. */
-export const planPath = (id: string, format: ReportFormat): string => `${PLANS}/${id}.${format}`;
+export const planPath = (id: string, format: ReportFormat | 'pdf'): string => `${PLANS}/${id}.${format}`;
 
 /** One account's plan. */
 export const planFile = (renderer: Renderer, input: PlanInput, item: AccountInput): OutputFile => ({

@@ -112,6 +112,10 @@ export const Contact = z.object({
   attitude: Attitude.optional(),
   owner: text.optional(),
   last_contact: isoDate.optional(),
+  /** the `name` of the contact of this account this one reports to (the org chart's solid lines) */
+  reports_to: text.optional(),
+  /** the `name`s of contacts of this account this one influences (dashed lines) */
+  influences: textList.optional(),
 });
 
 export const CompetitorEntry = z

@@ -32,7 +32,7 @@ describe('kam plan on the example workspace for the exec and the customer', () =
     for (const lang of ['en', 'zh'] as const) {
       it(`renders the Markdown reports for the ${audience} (${lang}) as in the snapshots`, async () => {
         const out = tempDir();
-        const r = await kam(['plan', example, '--out', out, '--lang', lang, '--audience', audience]);
+        const r = await kam(['plan', example, '--out', out, '--lang', lang, '--audience', audience, '--no-trend']);
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         const what = audience === 'exec' ? '8 account plans and the portfolio' : '8 mutual plans';
@@ -147,7 +147,7 @@ describe('kam plan on the example workspace', () => {
     const portfolio = readFileSync(join(out, 'portfolio.html'), 'utf8');
     expect(portfolio).toContain('<style>');
     expect(portfolio).toContain('@media print');
-    expect(portfolio.match(/<circle class="dot tier-\w+" data-id="[a-z0-9-]+"/g)).toHaveLength(8);
+    expect(portfolio.match(/<circle class="dot tier-\w+( norev)?" data-id="[a-z0-9-]+"/g)).toHaveLength(8);
     for (const html of Object.values(tree(out))) {
       expect(html).not.toMatch(/<script|<link|<img|src=|url\(|@import/i);
       expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg")/);
@@ -219,8 +219,8 @@ describe('kam plan: ids, invalid accounts, options', () => {
     writeFileSync(join(ws, 'reports/accounts/notes.md'), '# my notes\n');
     const r = await kam(['plan', ws]);
     expect(r.code).toBe(1);
+    // (the matrix is unchanged: none of these accounts is assessed, so none is on it)
     expect(r.stdout).toBe(
-      // the matrix is unchanged: none of these accounts is assessed, so it has no dot either time
       `✔ 1 account plan and the portfolio written to ${ws}/reports (md, en) (1 unchanged); 1 invalid account skipped; 1 plan of accounts that are gone removed\n  removed ${ws}/reports/accounts/b.md\n`,
     );
     expect(Object.keys(tree(join(ws, 'reports/accounts')))).toEqual(['a.html', 'a.md', 'b.html', 'c.html', 'c.md', 'notes.md']);
@@ -279,7 +279,21 @@ describe('kam plan: ids, invalid accounts, options', () => {
 
   it('rejects a bad --as-of and a bad --format (exit 2)', async () => {
     expect((await kam(['plan', example, '--as-of', '2026-02-30'])).code).toBe(2);
-    expect((await kam(['plan', example, '--format', 'pdf'])).code).toBe(2);
+    expect((await kam(['plan', example, '--format', 'docx'])).code).toBe(2);
+  });
+
+  it('--format pdf without a browser is a usage error naming the install command (exit 2, nothing written)', async () => {
+    const out = join(tempWorkspace({}), 'out');
+    for (const [args, env] of [
+      [['--browser', '/nowhere/chromium'], {}],
+      [[], { KAM_BROWSER: '/nowhere/chrome' }],
+    ] as const) {
+      const r = await kam(['plan', example, '--format', 'pdf', '--out', out, ...args], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('/nowhere/');
+      expect(r.stderr).toContain('apt-get install -y chromium fonts-noto-cjk');
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('shows progress on a TTY when there are many accounts, never in a pipe or in CI', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matrixModel, shorten } from '../../src/report/matrix.js';
+import { labelBox, labelSize, matrixModel, overlaps, shorten } from '../../src/report/matrix.js';
 import { planModel, portfolioModel } from '../../src/report/model.js';
 import { input, item } from './fixture.js';
 
@@ -116,36 +116,68 @@ describe('matrixModel', () => {
     expect(m.threshold).toEqual({ value: 60, x: m.plot.x + 0.6 * m.plot.width, y: m.plot.y + 0.4 * m.plot.height });
   });
 
-  it('moves labels of dots at the same place apart', () => {
+  const labelBoxes = (m: ReturnType<typeof matrixModel>) =>
+    m.dots.filter((d) => d.labelled !== null).map((d) => ({ id: d.id, box: labelBox(d.label, d.labelX, d.labelY, d.anchor, labelSize(d.labelled!)) }));
+  const overlapping = (m: ReturnType<typeof matrixModel>) => {
+    const boxes = labelBoxes(m);
+    const pairs: string[] = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (overlaps(boxes[i].box, boxes[j].box)) pairs.push(`${boxes[i].id}/${boxes[j].id}`);
+    return pairs;
+  };
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 100;
+  // clustered, so that many labels must move and some cannot
+  const portfolio = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ ...scored(`a${i}`, i % 3 === 0 ? 70 + random() / 10 : random(), i % 3 === 0 ? 40 + random() / 10 : random()), revenue: i % 7 === 0 ? null : 1000 + random() * 1000 }));
+
+  it('labels dots at the same place apart, or numbers them', () => {
     const m = matrixModel({ quadrantThreshold: 50 }, [scored('a', 40, 40), scored('b', 40, 40), scored('c', 40, 40)]);
-    expect(new Set(m.dots.map((d) => d.labelY)).size).toBe(3);
+    expect(m.dots.every((d) => d.labelled === 'name')).toBe(true);
+    expect(new Set(m.dots.map((d) => `${d.labelX},${d.labelY}`)).size).toBe(3);
+    expect(overlapping(m)).toEqual([]);
   });
 
-  it('places labels exactly as comparing every pair of boxes would (the grid only skips far ones)', () => {
-    // the placement rule, written the plain quadratic way
-    type Box = { x: number; y: number; w: number; h: number };
-    const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-    const offsets = [0, 13, -13, 26, -26, 39, -39, 52, -52];
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 100;
-    // clustered, so that many labels must move and some cannot
-    const accounts = Array.from({ length: 300 }, (_, i) => scored(`a${i}`, i % 3 === 0 ? 70 + random() / 10 : random(), i % 3 === 0 ? 40 + random() / 10 : random()));
-    const m = matrixModel({ quadrantThreshold: 50 }, accounts);
-    const placed: Box[] = [];
-    const dotBoxes = m.dots.map((d) => ({ x: d.cx - d.r, y: d.cy - d.r, w: 2 * d.r, h: 2 * d.r }));
-    let moved = 0;
-    m.dots.forEach((d, i) => {
-      const w = [...d.label].reduce((sum, ch) => sum + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 11 : 11 * 0.58), 0);
-      const lx = d.anchor === 'start' ? d.cx + d.r + 3 : d.cx - d.r - 3;
-      const boxAt = (dy: number): Box => ({ x: (d.anchor === 'start' ? lx : lx - w) - 2, y: d.cy + dy - 11 / 2 - 1, w: w + 4, h: 13 });
-      const free = (b: Box) => b.y >= m.plot.y - 4 && b.y + b.h <= m.plot.bottom + 4 && !placed.some((o) => overlaps(o, b)) && !dotBoxes.some((o, j) => j !== i && overlaps(o, b));
-      const dy = offsets.find((o) => free(boxAt(o))) ?? 0;
-      placed.push(boxAt(dy));
-      if (dy !== 0) moved++;
-      expect(d.labelY, d.id).toBe(Math.round((d.cy + dy + 11 / 2 - 1.5) * 10) / 10);
-    });
-    expect(moved).toBeGreaterThan(50);
+  it('makes bubble areas proportional to the latest revenue (unknown revenue: the smallest dot)', () => {
+    const m = matrixModel({ quadrantThreshold: 50 }, [{ ...scored('big', 80, 80), revenue: 400 }, { ...scored('small', 20, 20), revenue: 100 }, { ...scored('none', 50, 20), revenue: null }]);
+    const r = Object.fromEntries(m.dots.map((d) => [d.id, d.r]));
+    expect((r.big / r.small) ** 2).toBeCloseTo(4, 1);
+    expect(r.none).toBeLessThanOrEqual(r.small);
+    expect(m.size?.revenue).toBe(400);
+    expect(m.dots.map((d) => d.id)).toEqual(['big', 'small', 'none']);
   });
+
+  it('writes out names that fit, numbers the long ones and keys them with the full name', () => {
+    const long = 'Nordwerk Automotive Components (Suzhou) Co., Ltd.';
+    const m = matrixModel({ quadrantThreshold: 50 }, [{ ...scored('n', 80, 40), name: long }, scored('s', 20, 80)]);
+    expect(m.dots.find((d) => d.id === 's')).toMatchObject({ label: 'Account s', labelled: 'name', keyNumber: null });
+    expect(m.dots.find((d) => d.id === 'n')).toMatchObject({ label: '1', labelled: 'number', keyNumber: 1 });
+    expect(m.key).toEqual([{ keyNumber: 1, id: 'n', name: long, tier: 'key' }]);
+  });
+
+  it('leaves unassessed accounts off the matrix and lists them', () => {
+    const m = matrixModel({ quadrantThreshold: 50 }, [scored('a', 50, 50), { ...scored('u', 50, 50), assessed: false }, { ...scored('n', 0, 0), scores: { attractiveness: null, relationship: 20, value: 0, composite: 0 } }]);
+    expect(m.dots.map((d) => d.id)).toEqual(['a']);
+    expect(m.unassessed.map((u) => u.id)).toEqual(['n', 'u']);
+    expect(m.unassessedNames).toEqual(['Account n', 'Account u']);
+  });
+
+  for (const n of [1, 8, 300, 1000]) {
+    it(`draws every one of ${n} accounts, labels without overlap inside the plot, numbers from 1 in the key`, () => {
+      const m = matrixModel({ quadrantThreshold: 50 }, portfolio(n));
+      expect(m.dots).toHaveLength(n);
+      expect(overlapping(m)).toEqual([]);
+      for (const { box } of labelBoxes(m)) {
+        expect(box.x).toBeGreaterThanOrEqual(m.plot.x);
+        expect(box.x + box.w).toBeLessThanOrEqual(m.plot.right);
+        expect(box.y).toBeGreaterThanOrEqual(m.plot.y);
+        expect(box.y + box.h).toBeLessThanOrEqual(m.plot.bottom);
+      }
+      expect(m.key.map((k) => k.keyNumber)).toEqual(m.key.map((_, i) => i + 1));
+      expect(m.unlabelled).toBe(m.dots.filter((d) => d.labelled === null).length);
+      if (n >= 300) expect(m.unlabelled).toBeGreaterThan(0);
+      else expect(m.unlabelled).toBe(0);
+    });
+  }
 
   it('shortens long names, counting CJK characters double', () => {
     expect(shorten('Short')).toBe('Short');

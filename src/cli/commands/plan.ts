@@ -22,7 +22,8 @@ import { removeStalePlans, writeOutputs, type OutputFile } from '../../report/fi
 import { gatherReportInput } from '../../report/gather.js';
 import { portfolioModel, TREND_FILE } from '../../report/model.js';
 import { PLANS, planPath, planTask, PORTFOLIO, rendererFor, type RenderSetup } from '../../report/plans.js';
-import { compileTemplates, GENERATED_LINE, TemplateError, type CompiledTemplates, type ReportFormat } from '../../report/render.js';
+import { compileTemplates, GENERATED_LINE, TemplateError, type CompiledTemplates } from '../../report/render.js';
+import type { PlanFormat } from '../../report/formats.js';
 import { loadTemplates } from '../../report/templates.js';
 import type { Audience, Config, Lang } from '../../schema/config.js';
 import { todayFor } from '../../today.js';
@@ -37,12 +38,14 @@ export interface PlanOptions {
   dir?: string;
   asOf?: string;
   out?: string;
-  format?: ReportFormat;
+  format?: PlanFormat;
   lang?: Lang;
   audience?: Audience;
   force?: boolean;
   /** false with --no-trend */
   trend?: boolean;
+  /** the browser that prints PDFs (`--format pdf`) */
+  browser?: string;
 }
 
 /** The default output folder, inside the workspace; an exec or customer run writes into `reports/<audience>`. */
@@ -65,7 +68,10 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
   const trending = options.trend !== false ? historyOf(root, io) : undefined;
   trending?.catch(() => undefined);
   const loading = progressLine(io, 'kam plan: loading');
-  const format = options.format ?? 'md';
+  const wanted = options.format ?? 'md';
+  // a PDF is the HTML report printed by a browser, found before any work is done
+  const browser = wanted === 'pdf' ? (await import('../pdf.js')).findBrowser(options.browser, io.env.KAM_BROWSER) : undefined;
+  const format = wanted === 'pdf' ? 'html' : wanted;
   let compiling: Promise<CompiledTemplates> | undefined;
   const compiledFor = (config: Config) =>
     (compiling ??= (async () => compileTemplates(loadTemplates({ overrides: resolve(root, config.templates), root }), format))());
@@ -135,7 +141,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
       plansDone.catch(() => undefined); // awaited below, after the portfolio
       const renderer = await rendererFor(setup);
       if (withPortfolio) {
-        const model = portfolioModel(input, (id) => planPath(id, format), MATRIX_FILE, TREND_FILE);
+        const model = portfolioModel(input, (id) => planPath(id, wanted === 'pdf' ? 'pdf' : format), MATRIX_FILE, TREND_FILE);
         const portfolio = renderer.portfolio(model);
         files.push({ path: `${PORTFOLIO}.${format}`, content: portfolio.report });
         if (format === 'md') files.push({ path: MATRIX_FILE, content: portfolio.svg });
@@ -149,12 +155,13 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
       progress?.end();
     }
     files.unshift(...accounts.map((a) => plans.get(planPath(a.account.id, format))!));
+    const written = browser === undefined ? files : await (await import('../pdf.js')).printPdfs(files, browser);
 
     const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, defaultOut(audience));
-    const result = writeOutputs(out, files, { force: options.force, display: show });
+    const result = writeOutputs(out, written, { force: options.force, display: show });
     // the plans of accounts whose files are gone (renamed, deleted) would look current: a whole
     // run removes those it generated
-    const removed = ids.length === 0 ? removeStalePlans(out, PLANS, format, new Set(known)) : [];
+    const removed = ids.length === 0 ? removeStalePlans(out, PLANS, wanted, new Set(known)) : [];
 
     const skipped = ws.accounts.filter((d) => d.data === undefined && selected(d.id)).length;
     const what = `${plural(accounts.length, audience === 'customer' ? 'mutual plan' : 'account plan')}${withPortfolio ? ' and the portfolio' : ''}`;
@@ -162,7 +169,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
     const skip = skipped ? `; ${plural(skipped, 'invalid account')} skipped` : '';
     const gone = removed.length ? `; ${plural(removed.length, 'plan')} of accounts that are gone removed` : '';
     const forWhom = audience === 'team' ? '' : `, for the ${audience === 'exec' ? 'executive' : 'customer'}`;
-    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${format}, ${lang}${forWhom})${unchanged}${skip}${gone}\n`);
+    io.stdout.write(`${makeChalk(io).green('✔')} ${what} written to ${show(out)} (${wanted}, ${lang}${forWhom})${unchanged}${skip}${gone}\n`);
     for (const file of removed) io.stdout.write(`  removed ${show(file)}\n`);
     return exitCode(problems);
   }

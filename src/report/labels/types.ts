@@ -317,4 +317,23 @@ export interface Labels {
     first: string;
     last: string;
   };
+  /** the pictures: org chart and portfolio matrix key and totals */
+  chart: {
+    orgChart: string;
+    orgChartAlt: string;
+    reportsTo: string;
+    influences: string;
+    stale: string;
+    owner: string;
+    attitudeKey: string;
+    staleDecisionMakers: string;
+    matrixKey: string;
+    unassessed: string;
+    totals: string;
+    latestRevenue: string;
+    planThisYear: string;
+    weightedPipeline: string;
+    overdueActions: string;
+    all: string;
+  };
 }
