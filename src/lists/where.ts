@@ -1,0 +1,48 @@
+/**
+ * `--where <expression>`: a JSONata expression (https://jsonata.org) evaluated on each row as
+ * `--format json` prints it; the row is kept when the result is truthy as JSONata's `$boolean`
+ * has it. jsonata loads only when an expression is given.
+ */
+import { UsageError } from '../errors.js';
+
+interface JsonataError {
+  message: string;
+  position?: number;
+  token?: string;
+  code?: string;
+}
+
+const isJsonataError = (e: unknown): e is JsonataError => typeof e === 'object' && e !== null && 'code' in e && typeof (e as JsonataError).message === 'string';
+
+/** JSONata's `$boolean`: empty strings, 0, null, empty arrays and objects, and functions are false. */
+export function truthy(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.some(truthy);
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  if (typeof value === 'function') return false;
+  return Boolean(value);
+}
+
+/** A compiled `--where`; a syntax error is a usage error that points at the column. */
+export async function compileWhere(expression: string, flag = '--where'): Promise<(row: unknown) => Promise<boolean>> {
+  const { default: jsonata } = await import('jsonata');
+  let compiled: ReturnType<typeof jsonata>;
+  try {
+    compiled = jsonata(expression);
+  } catch (error) {
+    throw new UsageError(`${flag}: ${describe(error, expression)}`);
+  }
+  return async (row) => {
+    try {
+      return truthy(await compiled.evaluate(row));
+    } catch (error) {
+      throw new UsageError(`${flag}: ${describe(error, expression)}`);
+    }
+  };
+}
+
+function describe(error: unknown, expression: string): string {
+  if (!isJsonataError(error)) return error instanceof Error ? error.message : String(error);
+  const at = error.position !== undefined ? ` at column ${error.position}` : '';
+  return `${error.message}${at} in "${expression}" (a JSONata expression; see https://jsonata.org)`;
+}
