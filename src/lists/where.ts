@@ -1,7 +1,7 @@
 /**
  * `--where <expression>`: a JSONata expression (https://jsonata.org) evaluated on each row as
  * `--format json` prints it; the row is kept when the result is truthy as JSONata's `$boolean`
- * has it. jsonata loads only when an expression is given.
+ * has it; fields that are null in the JSON are absent (`withoutNulls`). jsonata loads only when an expression is given.
  */
 import { UsageError } from '../errors.js';
 
@@ -23,6 +23,19 @@ export function truthy(value: unknown): boolean {
   return Boolean(value);
 }
 
+/**
+ * The row with its null fields left out: JSONata refuses to compare null with a number, and a
+ * missing field makes a comparison false, so `figures.growth < 0` passes over an account without
+ * growth instead of failing the run.
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+  return out;
+}
+
 /** A compiled `--where`; a syntax error is a usage error that points at the column. */
 export async function compileWhere(expression: string, flag = '--where'): Promise<(row: unknown) => Promise<boolean>> {
   const { default: jsonata } = await import('jsonata');
@@ -34,7 +47,7 @@ export async function compileWhere(expression: string, flag = '--where'): Promis
   }
   return async (row) => {
     try {
-      return truthy(await compiled.evaluate(row));
+      return truthy(await compiled.evaluate(withoutNulls(row)));
     } catch (error) {
       throw new UsageError(`${flag}: ${describe(error, expression)}`);
     }
