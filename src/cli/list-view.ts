@@ -1,19 +1,40 @@
 /**
- * The one place the list commands (`kam ls`, `kam actions`) draw a table for the terminal, with
- * the table code `kam score` uses (cli-table3: string-width, so Chinese lines up). A terminal-fit
- * writer can replace the body of `listTable` without touching the commands.
+ * The one place the list commands (`kam ls`, `kam actions`) draw a table for the terminal. It
+ * draws the box `kam score`'s cli-table3 table draws (compact, one space of padding), in linear
+ * time: cli-table3 takes minutes on 10,000 rows. Widths come from string-width, so Chinese takes
+ * two columns per character and lines up. A terminal-fit writer can replace the body of
+ * `listTable` without touching the commands.
  */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import type { Grid } from '../lists/text.js';
 
-/** `paint` colours one cell's text (by column index); the text is measured before it. */
+/** Text that is plain printable ASCII measures as its length (most cells): string-width is slower. */
+const PLAIN = /^[\x20-\x7e]*$/;
+const widthOf = (s: string) => (PLAIN.test(s) ? s.length : stringWidth(s));
+
+/** `paint` colours one cell's text (by column and row index); the text is measured before it. */
 export function listTable(grid: Grid, chalk: ChalkInstance, paint?: (column: number, text: string, row: number) => string): string {
-  const table = new Table({
-    head: grid.heads.map((h) => chalk.bold(h)),
-    colAligns: grid.aligns,
-    style: { head: [], border: [], compact: true },
-  });
-  grid.rows.forEach((cells, r) => table.push(paint ? cells.map((text, c) => (text === '' ? text : paint(c, text, r))) : cells));
-  return table.toString();
+  const widths = grid.heads.map(widthOf);
+  const measured = grid.rows.map((cells) =>
+    cells.map((text, c) => {
+      const w = widthOf(text);
+      if (w > widths[c]) widths[c] = w;
+      return w;
+    }),
+  );
+  const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
+  const line = (cells: readonly string[], sizes: readonly number[], row: number | undefined) =>
+    `│${cells
+      .map((text, c) => {
+        const pad = ' '.repeat(widths[c] - sizes[c]);
+        const shown = row === undefined ? chalk.bold(text) : paint && text !== '' ? paint(c, text, row) : text;
+        return grid.aligns[c] === 'right' ? ` ${pad}${shown} ` : ` ${shown}${pad} `;
+      })
+      .join('│')}│`;
+  const out = [rule('┌', '┬', '┐'), line(grid.heads, grid.heads.map(widthOf), undefined)];
+  if (grid.rows.length > 0) out.push(rule('├', '┼', '┤'));
+  for (let r = 0; r < grid.rows.length; r++) out.push(line(grid.rows[r], measured[r], r));
+  out.push(rule('└', '┴', '┘'));
+  return out.join('\n');
 }
