@@ -141,6 +141,12 @@ const commandCases = [
   { name: `plan html ${SMALL}`, argv: kam('plan', '-C', small, '--out', join(out, 'html'), '--format', 'html', '--force') },
   { name: `diff ${SMALL} (${CHANGED} changed)`, argv: kam('diff', 'HEAD~1', 'HEAD', '-C', repoDir, '--format', 'json'), cwd: repoDir },
   { name: `check one revision ${SMALL}`, argv: kam('check', '-C', repoDir, '--format', 'json'), cwd: repoDir },
+  // the account team's week (issue 15): against score --json on the same files
+  { name: `ls ${LARGE}`, argv: kam('ls', '-C', large) },
+  { name: `ls --where ${LARGE}`, argv: kam('ls', '-C', large, '--where', 'scores.composite >= 50 and risk.level != "low"') },
+  { name: `actions ${LARGE}`, argv: kam('actions', '-C', large) },
+  { name: `actions --format ics ${LARGE}`, argv: kam('actions', '-C', large, '--format', 'ics') },
+  { name: `export xlsx ${LARGE}`, argv: kam('export', join(out, 'portfolio.xlsx'), '-C', large, '--force') },
 ];
 const timed = timeAll([...floorCases, ...commandCases]);
 const floor = Object.fromEntries(floorCases.map((c) => [c.name, timed[c.name]]));
@@ -178,6 +184,8 @@ target(`analysis ${ANALYSIS[1]}`, `analysis ${ANALYSIS[0]}`, 11);
 target(`plan html ${SMALL}`, `js-yaml ${SMALL}`, 4);
 target(`plan md ${SMALL}`, `js-yaml ${SMALL}`, 4);
 target(`diff ${SMALL} (${CHANGED} changed)`, `check one revision ${SMALL}`, 3);
+for (const c of ['ls', 'ls --where', 'actions', 'actions --format ics']) target(`${c} ${LARGE}`, `score --json ${LARGE}`, 1.2);
+target(`export xlsx ${LARGE}`, `score --json ${LARGE}`, 2);
 
 log(`measuring peak memory of check on ${LARGE} accounts`);
 const peak = peakMiB(kam('check', '-C', large, '--format', 'json'));

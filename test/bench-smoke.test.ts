@@ -29,6 +29,11 @@ describe('benchmark runner', () => {
       'plan html 20',
       'plan md 20',
       'diff 20 (5 changed)',
+      'ls 50',
+      'ls --where 50',
+      'actions 50',
+      'actions --format ics 50',
+      'export xlsx 50',
       'check --format json 50',
     ]);
     // every case ran: a ratio, not n/a (a command that failed would show "FAIL (its error)")

@@ -151,31 +151,36 @@ export const actionJson = (r: ActionRow) => ({
   uid: r.uid,
 });
 
-const ymd = (date: string): [number, number, number] => {
-  const [y, m, d] = date.split('-').map(Number);
-  return [y, m, d];
-};
-const nextDay = (date: string): [number, number, number] => {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
-};
-
 /**
  * An iCalendar file (RFC 5545) of the rows that have a due date: one all-day event each, on its
- * due date. DTSTAMP is the day taken as today, so the same plans give the same bytes.
+ * due date, written by ical.js (escaping, line folding, CRLF). Each event is serialised on its own
+ * and let go: one component tree of 20,000 events keeps the garbage collector busy for seconds.
+ * DTSTAMP is the day taken as today, so the same plans on the same day give the same bytes.
  */
 export async function actionsIcs(rows: readonly ActionRow[], today: string, calendarName: string): Promise<string> {
-  const { createEvents } = await import('ics');
-  const timestamp = Date.parse(`${today}T00:00:00Z`);
-  const events = rows
-    .filter((r) => r.due !== null)
-    .map((r) => ({
-      uid: r.uid,
-      title: r.task,
-      start: ymd(r.due!),
-      end: nextDay(r.due!),
-      description: [
+  const { default: ICAL } = await import('ical.js');
+  const cal = new ICAL.Component('vcalendar');
+  cal.addPropertyWithValue('version', '2.0');
+  cal.addPropertyWithValue('prodid', '-//kam//kam actions//EN');
+  cal.addPropertyWithValue('calscale', 'GREGORIAN');
+  cal.addPropertyWithValue('method', 'PUBLISH');
+  cal.addPropertyWithValue('x-wr-calname', calendarName);
+  const stamp = ICAL.Time.fromDateTimeString(`${today}T00:00:00Z`);
+  const events: string[] = [];
+  for (const r of rows) {
+    if (r.due === null) continue;
+    const start = ICAL.Time.fromDateString(r.due);
+    const end = start.clone();
+    end.adjust(1, 0, 0, 0);
+    const v = new ICAL.Component('vevent');
+    v.addPropertyWithValue('uid', r.uid);
+    v.addPropertyWithValue('dtstamp', stamp);
+    v.addPropertyWithValue('dtstart', start);
+    v.addPropertyWithValue('dtend', end);
+    v.addPropertyWithValue('summary', r.task);
+    v.addPropertyWithValue(
+      'description',
+      [
         `${r.accountName} (${r.account})`,
         r.objective ? `objective: ${r.objective}` : undefined,
         r.owner ? `owner: ${r.owner}` : undefined,
@@ -185,16 +190,14 @@ export async function actionsIcs(rows: readonly ActionRow[], today: string, cale
       ]
         .filter((s) => s !== undefined)
         .join('\n'),
-      categories: ['kam', r.account],
-      status: r.status === 'dropped' ? ('CANCELLED' as const) : ('CONFIRMED' as const),
-      timestamp,
-    }));
-  if (events.length === 0) return emptyCalendar(calendarName);
-  const { error, value } = createEvents(events, { productId: 'kam', method: 'PUBLISH', calName: calendarName });
-  if (error || !value) throw error ?? new Error('the calendar could not be written');
-  return value;
+    );
+    v.addPropertyWithValue('status', r.status === 'dropped' ? 'CANCELLED' : 'CONFIRMED');
+    v.addPropertyWithValue('transp', 'TRANSPARENT');
+    const categories = v.addPropertyWithValue('categories', 'kam');
+    categories.setValues(['kam', r.account]);
+    events.push(v.toString());
+  }
+  // the calendar's own lines around the events, as ical.js writes them
+  const head = cal.toString().replace(/\r\nEND:VCALENDAR$/, '');
+  return [head, ...events, 'END:VCALENDAR', ''].join('\r\n');
 }
-
-/** `ics` refuses an empty list; a calendar without events is still a valid file to subscribe to. */
-const emptyCalendar = (name: string) =>
-  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'PRODID:kam', 'METHOD:PUBLISH', `X-WR-CALNAME:${name.replace(/[\\;,\n]/g, ' ')}`, 'END:VCALENDAR', ''].join('\r\n');

@@ -83,8 +83,13 @@ describe('kam actions', () => {
   it('writes a calendar that parses: all-day events on the due date, open ones with a date', async () => {
     const r = await kam(['actions', '-C', week, '--format', 'ics']);
     expect(r.code).toBe(0);
+    // RFC 5545 on the wire: CRLF line ends, dates without a time for all-day events
+    expect(r.stdout.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(r.stdout.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(r.stdout).toContain('\r\nDTSTART;VALUE=DATE:20261020\r\nDTEND;VALUE=DATE:20261021\r\n');
     const cal = new ICAL.Component(ICAL.parse(r.stdout));
     expect(cal.name).toBe('vcalendar');
+    expect(cal.getFirstPropertyValue('version')).toBe('2.0');
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.summary)).toEqual(['Submit the TCO comparison', '组织客户参观工厂', '提交报价, 含"备件"', '=HYPERLINK("http://x","quote")']);
     for (const e of events) {
