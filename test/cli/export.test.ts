@@ -77,6 +77,26 @@ describe('kam export (xlsx)', () => {
     expect(String(f.getCell(1).value)).toMatch(/^accounts\//);
   });
 
+  it('formats money in each row\'s currency', async () => {
+    const root = tempWorkspace({
+      'kam.yaml': 'version: 1\ncurrency: CNY\nas_of: 2026-11-01\n',
+      'accounts/a.yaml': 'id: a\nname: A\nfinancials: { revenue: { 2025: 100 } }\n',
+      'accounts/b.yaml': 'id: b\nname: B\nfinancials: { revenue: { 2025: 200 } }\n',
+      'accounts/c.yaml': 'id: c\nname: C\ncurrency: USD\nfinancials: { revenue: { 2025: 300 } }\nopportunities: [{ name: X, value: 5 }]\n',
+    });
+    const file = join(root, 'p.xlsx');
+    expect((await kam(['export', file, '-C', root])).code).toBe(0);
+    const accounts = (await workbook(file)).getWorksheet('Accounts')!;
+    const revenue = (accounts.getRow(1).values as string[]).indexOf('revenue');
+    expect([2, 3, 4].map((r) => [accounts.getRow(r).getCell(revenue).value, accounts.getRow(r).getCell(revenue).numFmt])).toEqual([
+      [100, '#,##0 "CNY"'],
+      [200, '#,##0 "CNY"'],
+      [300, '#,##0 "USD"'],
+    ]);
+    const opps = (await workbook(file)).getWorksheet('Opportunities')!;
+    expect(opps.getRow(2).getCell(5).numFmt).toBe('#,##0 "USD"');
+  });
+
   it('--lang zh gives Chinese sheet names and headers', async () => {
     const file = join(out(), 'zh.xlsx');
     expect((await kam(['export', file, '-C', week, '--lang', 'zh'])).code).toBe(0);
