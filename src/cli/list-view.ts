@@ -11,7 +11,10 @@ import type { Grid } from '../lists/text.js';
 
 /** Text that is plain printable ASCII measures as its length (most cells): string-width is slower. */
 const PLAIN = /^[\x20-\x7e]*$/;
-const widthOf = (s: string) => (PLAIN.test(s) ? s.length : stringWidth(s));
+/** Printable ASCII and the wide CJK ideographs and punctuation only: those take two columns each. */
+const CJK = /^[\x20-\x7e\u3000-\u3029\u3030-\u303e\u4e00-\u9fff\uff01-\uff60]*$/;
+const WIDE = /[\u3000-\u3029\u3030-\u303e\u4e00-\u9fff\uff01-\uff60]/g;
+export const widthOf = (s: string): number => (PLAIN.test(s) ? s.length : CJK.test(s) ? s.length + (s.match(WIDE)?.length ?? 0) : stringWidth(s));
 
 /** `paint` colours one cell's text (by column and row index); the text is measured before it. */
 export function listTable(grid: Grid, chalk: ChalkInstance, paint?: (column: number, text: string, row: number) => string): string {

@@ -3,7 +3,8 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listTable } from '../../src/cli/list-view.js';
+import stringWidth from 'string-width';
+import { listTable, widthOf } from '../../src/cli/list-view.js';
 
 const plain = new Chalk({ level: 0 });
 const cliTable3 = (heads: string[], aligns: ('left' | 'right')[], rows: string[][]) => {
@@ -22,10 +23,18 @@ describe('listTable', () => {
     ];
     expect(listTable({ heads, aligns: [...aligns], rows }, plain)).toBe(cliTable3(heads, [...aligns], rows));
     fc.assert(
-      fc.property(fc.array(fc.array(fc.constantFrom('', 'x', 'abc', '李娜', 'Wang Lei', '12.5 %'), { minLength: 3, maxLength: 3 }), { maxLength: 6 }), (cells) => {
+      fc.property(fc.array(fc.array(fc.constantFrom('', 'x', 'abc', '李娜', 'Wang Lei', '12.5 %', '提交报价（含备件），', 'é', '🙂 ok', 'ｶﾀｶﾅ', '한국'), { minLength: 3, maxLength: 3 }), { maxLength: 6 }), (cells) => {
         expect(listTable({ heads, aligns: [...aligns], rows: cells }, plain)).toBe(cliTable3(heads, [...aligns], cells));
       }),
     );
+  });
+
+  it('measures as string-width does', () => {
+    const ranges = [[0x20, 0x7e], [0x3000, 0x303f], [0x4e00, 0x9fff], [0xff01, 0xffef], [0xa0, 0x2ff]] as const;
+    const char = fc.constantFrom(...ranges).chain(([lo, hi]) => fc.integer({ min: lo, max: hi }).map((c) => String.fromCodePoint(c)));
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')), (s) => {
+      expect(widthOf(s)).toBe(stringWidth(s));
+    }), { numRuns: 2000 });
   });
 
   it('paints after measuring', () => {
