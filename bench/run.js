@@ -159,6 +159,12 @@ const commandCases = [
   { name: `diff ${SMALL} (${CHANGED} changed)`, argv: kam('diff', 'HEAD~1', 'HEAD', '-C', repoDir, '--format', 'json'), cwd: repoDir },
   { name: `check one revision ${SMALL}`, argv: kam('check', '-C', repoDir, '--format', 'json'), cwd: repoDir },
   { name: `check --format json ${HUGE}`, argv: kam('check', '-C', huge, '--format', 'json') },
+  // the account team's week (issue 15): against score --json on the same files
+  { name: `ls ${LARGE}`, argv: kam('ls', '-C', large) },
+  { name: `ls --where ${LARGE}`, argv: kam('ls', '-C', large, '--where', 'scores.composite >= 50 and risk.level != "low"') },
+  { name: `actions ${LARGE}`, argv: kam('actions', '-C', large) },
+  { name: `actions --format ics ${LARGE}`, argv: kam('actions', '-C', large, '--format', 'ics') },
+  { name: `export xlsx ${LARGE}`, argv: kam('export', join(out, 'portfolio.xlsx'), '-C', large, '--force') },
 ];
 const trendDir = historyRepo(join(work, `history-${SMALL}-${REVISIONS}-${TREND_CHANGED}`), workspace(SMALL), { n: SMALL, revisions: REVISIONS, changed: TREND_CHANGED });
 const TREND = `trend ${SMALL} (${REVISIONS} revisions, ${TREND_CHANGED} changed each)`;
@@ -208,6 +214,8 @@ target(`plan html ${SMALL}`, `render html ${SMALL}`, 1.25);
 target(`plan md ${SMALL}`, `render md ${SMALL}`, 1.25);
 target(`diff ${SMALL} (${CHANGED} changed)`, `check one revision ${SMALL}`, 3);
 target(TREND, `score --json one revision ${SMALL}`, 3);
+for (const c of ['ls', 'ls --where', 'actions', 'actions --format ics']) target(`${c} ${LARGE}`, `score --json ${LARGE}`, 1.2);
+target(`export xlsx ${LARGE}`, `score --json ${LARGE}`, 2);
 
 // strict YAML: the official test suite's cases, through kam's loader
 const suite = await (async () => {

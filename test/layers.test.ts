@@ -19,8 +19,9 @@ export const layers: readonly (readonly string[])[] = [
   ['pipeline'],
   // the history of the plans replayed from git (kam trend): series and their renderers
   ['trend'],
-  // the stages that compute from a loaded workspace, and the CSV import (which writes account files)
-  ['report', 'diff', 'rules', 'import'],
+  // the stages that compute from a loaded workspace, the CSV import (which writes account files),
+  // and the list views of `kam ls`, `kam actions` and `kam export`
+  ['report', 'diff', 'rules', 'import', 'lists'],
   // the analysis; findings as text (the formatters); starter files; the workspace at a git revision
   ['analysis', 'format', 'authoring', 'git'],
   // reading and parsing files; the date taken as today

@@ -45,6 +45,9 @@ const commandModules: Record<string, () => Promise<{ run: Run }>> = {
   new: () => import('./commands/new.js') as Promise<{ run: Run }>,
   import: () => import('./commands/import.js') as Promise<{ run: Run }>,
   explain: () => import('./commands/explain.js') as Promise<{ run: Run }>,
+  ls: () => import('./commands/ls.js') as Promise<{ run: Run }>,
+  actions: () => import('./commands/actions.js') as Promise<{ run: Run }>,
+  export: () => import('./commands/export.js') as Promise<{ run: Run }>,
 };
 
 const dirOption = () => new Option('-C, --dir <path>', 'workspace folder (default: nearest folder upward with kam.yaml, else the current one)');
@@ -198,6 +201,65 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('--force', 'where an existing file differs from the export, take the export\'s values')
     .addHelpText('after', examples(['kam import accounts.csv --users users.csv', 'kam import contacts.csv', 'kam import opportunities.csv --dry-run', 'kam import export.csv --map "Contact Name=contacts[0].name" --map "Total Sales=financials.revenue.2025"', 'kam import 客户.csv --encoding gbk']))
     .action(action('import'));
+
+  program
+    .command('ls')
+    .description('list the accounts, filtered and sorted: tier, risk, owner, completeness, a --where expression')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
+    .option('--columns <list>', 'the columns, comma-separated (default: id,name,tier,segment,quadrant,risk,composite,completeness,lead,region; `kam ls --help` lists them)')
+    .option('--sort <column>', 'sort by a column (numbers highest first, completeness lowest first)', 'id')
+    .option('--tier <tiers>', 'only these tiers: key, ordinary, prospect (comma-separated)')
+    .option('--segment <segments>', 'only these segments: VIP, MGC, BZ, standard')
+    .option('--quadrant <quadrants>', 'only these quadrants: strategic, star, status, streamline')
+    .option('--risk <levels>', 'only these defection risk levels: low, medium, high')
+    .option('--owner <name>', 'only accounts this person leads or owns a contact of (case ignored)')
+    .option('--region <region>', 'only this region (case ignored)')
+    .option('--industry <industry>', 'only this industry (case ignored)')
+    .option('--incomplete', 'only plans below 100 % complete')
+    .option('--stale', 'only plans past their review date (plan/stale fails)')
+    .option('--where <expression>', 'only rows for which this JSONata expression is true (it sees the rows of --format json)')
+    .addHelpText(
+      'after',
+      `${examples([
+        'kam ls --tier key --risk high',
+        'kam ls --owner "Wang Lei" --incomplete',
+        'kam ls --where "scores.composite >= 60 and figures.growth < 0"',
+        'kam ls --columns id,name,revenue,growth --sort revenue --format csv > accounts.csv',
+      ])}
+Columns: id, name, industry, region, lead, owners, tier, abc, segment, quadrant, risk, risk-points,
+  attractiveness, relationship, value, composite, completeness, stale, failed, reviewed, revenue,
+  growth, wallet-share, profit, pipeline, opportunities, currency, file
+`,
+    )
+    .action(action('ls'));
+
+  program
+    .command('actions')
+    .description('every action across the accounts, by due date: who owes what, and what is overdue (or a calendar)')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .addOption(new Option('-f, --format <format>', 'output format (ics: a calendar of the actions, all-day on their due date)').choices(['table', 'md', 'csv', 'json', 'ics']).default('table'))
+    .option('--all', 'also the done and dropped actions')
+    .option('--owner <name>', 'only this owner\'s actions (case ignored)')
+    .option('--overdue', 'only open actions past their due date')
+    .option('--due-within <days>', 'only actions due within this many days, overdue ones included (14d, 2w)')
+    .option('--account <ids>', 'only these accounts (comma-separated, repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .addHelpText('after', examples(['kam actions', 'kam actions --owner "Wang Lei" --due-within 14d', 'kam actions --overdue --format md', 'kam actions --format ics > actions.ics']))
+    .action(action('actions'));
+
+  program
+    .command('export')
+    .description('the portfolio as a spreadsheet: accounts, actions, contacts, opportunities, findings')
+    .argument('<file-or-dir>', 'the .xlsx file to write, or with --format csv the folder for the CSV files')
+    .addOption(dirOption())
+    .addOption(asOfOption())
+    .addOption(new Option('-f, --format <format>', 'xlsx (one workbook) or csv (one UTF-8 file per sheet)').choices(['xlsx', 'csv']))
+    .addOption(new Option('--lang <lang>', 'header language (default: kam.yaml lang, else en)').choices(langs))
+    .option('--force', 'overwrite existing files')
+    .addHelpText('after', examples(['kam export portfolio.xlsx', 'kam export portfolio.xlsx --lang zh --as-of 2026-12-31', 'kam export --format csv out/portfolio']))
+    .action(action('export'));
 
   program
     .command('explain')

@@ -38,11 +38,14 @@ export type { Held };
  * - `analysed`: only the fields the analysis reads (`analysedFields`), for `score`;
  * - `tiers`: only `id` and `name`, plus the `tierInputs`, for `check`, which needs the tiers alone;
  * - `scope`: `tiers` plus the competitor references, for `check --changed-since`;
- * - `findings`: only `id` and `name`, for `validate`.
+ * - `findings`: only `id` and `name`, for `validate`;
+ * - `listed`: `analysed` plus industry, region, reviewed and currency, for `ls`;
+ * - `actions`: `id`, `name` and the plan, for `actions`;
+ * - `export`: `listed` plus the plan, for `export`.
  * Less data crosses between threads and stays in memory; a workspace loaded with less than `data`
  * is for that command only.
  */
-export type Keep = 'data' | 'report' | 'analysed' | 'tiers' | 'scope' | 'findings';
+export type Keep = 'data' | 'report' | 'analysed' | 'tiers' | 'scope' | 'findings' | 'listed' | 'actions' | 'export';
 
 const kept: Record<Keep, readonly (keyof Account)[] | undefined> = {
   data: undefined,
@@ -51,6 +54,9 @@ const kept: Record<Keep, readonly (keyof Account)[] | undefined> = {
   tiers: ['id', 'name'],
   scope: ['id', 'name', 'competitors'],
   findings: ['id', 'name'],
+  listed: [...analysedFields, 'industry', 'region', 'reviewed', 'currency'],
+  actions: ['id', 'name', 'plan'],
+  export: [...analysedFields, 'industry', 'region', 'reviewed', 'currency', 'plan'],
 };
 const needsTierInputs = (keep: Keep) => keep === 'tiers' || keep === 'scope';
 

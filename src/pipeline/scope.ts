@@ -24,6 +24,10 @@ export const needsOf = {
   score: () => ({ keep: 'analysed', rules: { positions: false } }),
   check: ({ changedSince }: { changedSince?: string }) => ({ keep: changedSince === undefined ? 'tiers' : 'scope', rules: { positions: true } }),
   plan: () => ({ keep: 'report', rules: { positions: true }, hold: true }),
+  ls: () => ({ keep: 'listed', rules: { positions: false } }),
+  actions: () => ({ keep: 'actions' }),
+  // the Findings sheet gives each finding's line and column
+  export: () => ({ keep: 'export', rules: { positions: true } }),
 } satisfies Record<string, (options: { changedSince?: string }) => Needs>;
 
 export type PipelineCommand = keyof typeof needsOf;
@@ -33,7 +37,7 @@ export type PipelineCommand = keyof typeof needsOf;
  * after asking git what changed): the worker threads of a large one can start right away.
  */
 export const loadsWhole = (command: string, { files = [], changedSince }: { files?: readonly string[]; changedSince?: string }): boolean =>
-  command === 'score' || command === 'plan' || (command === 'check' && changedSince === undefined) || (command === 'validate' && files.length === 0);
+  command === 'score' || command === 'plan' || command === 'ls' || command === 'actions' || command === 'export' || (command === 'check' && changedSince === undefined) || (command === 'validate' && files.length === 0);
 
 /**
  * Starts the worker threads for a run of `command` (its positionals and options as the command
