@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from '../util/suggest.js';
+import { excerpt } from '../util/terminal-text.js';
 import { schemaRules } from './common.js';
 import type { PathSegment } from '../util/doc-path.js';
 import type { SchemaIssue } from './issues.js';
@@ -45,6 +46,7 @@ function walk(schema: z.ZodType, value: unknown, path: PathSegment[], out: Schem
     case 'object': {
       if (Array.isArray(value)) return;
       const shape = def.shape!;
+      let known: string[] | undefined;
       for (const key of Object.keys(value)) {
         if (Object.prototype.hasOwnProperty.call(shape, key)) {
           path.push(key);
@@ -55,7 +57,7 @@ function walk(schema: z.ZodType, value: unknown, path: PathSegment[], out: Schem
             path: [...path, key],
             target: 'key',
             rule: schemaRules.unknownKey,
-            message: `unknown key \`${key}\`${didYouMean(key, Object.keys(shape))}`,
+            message: `unknown key \`${excerpt(key)}\`${didYouMean(key, (known ??= Object.keys(shape)))}`,
           });
         }
       }

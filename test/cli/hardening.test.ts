@@ -3,9 +3,16 @@
  * found and fails without the fix.
  */
 import { describe, expect, it } from 'vitest';
-import { kam, tempWorkspace } from '../helpers.js';
-import { change, gitRepo } from '../git-helpers.js';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { kam, kamProcess, tempWorkspace } from '../helpers.js';
+import { change, gitRepo } from '../git-helpers.js';
+
+const SECRET = 'ghp_S3cr3tT0k3nS3cr3tT0k3nS3cr3tT0k3n';
+const gitConfig = `[core]\n\trepositoryformatversion = 0\n[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46${SECRET}\n`;
+const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 
 describe('11. paths given to git are literal pathspecs', () => {
   it('diffs a workspace folder named `:(exclude)ws`', async () => {
@@ -45,5 +52,117 @@ describe('4. control characters never reach the terminal or a CI log raw', () =>
     expect(diff.code).toBe(0);
     expect(diff.stdout).not.toContain('\x1b');
     expect(diff.stdout).toContain('\\x1b]0;pwned');
+  });
+});
+
+describe('1. files behind links: nothing outside the workspace, nothing of .git, quoted', () => {
+  it('`ln -s .git/config self.yaml`: a load/outside finding at self.yaml that quotes none of it', async () => {
+    const root = gitRepo({ 'accounts/a.yaml': 'id: a\nname: A\n' });
+    writeFileSync(join(root, '.git/config'), gitConfig);
+    symlinkSync('.git/config', join(root, 'self.yaml'));
+    const r = await kam(['check', '-C', root, '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error file=self.yaml,line=1,col=1,title=load/outside::');
+    expect(r.stdout + r.stderr).not.toContain('eC1hY2Nl');
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+
+  it('kam.yaml and a named account linked outside the workspace are load/outside, and the defaults apply', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'kam-secret-'));
+    writeFileSync(join(elsewhere, '.git-credentials'), `https://user:${SECRET}@github.com\n`);
+    const root = tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n' });
+    symlinkSync(join(elsewhere, '.git-credentials'), join(root, 'kam.yaml'));
+    symlinkSync(join(elsewhere, '.git-credentials'), join(root, 'accounts/b.yaml'));
+    const r = await kam(['validate', '--format', 'json', 'accounts/b.yaml'], { cwd: root });
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+    expect(r.stdout + r.stderr).not.toContain('user:');
+    const rules = (JSON.parse(r.stdout) as { file: string; rule: string }[]).map((f) => `${f.file} ${f.rule}`);
+    expect(rules).toEqual(['accounts/b.yaml load/outside', 'kam.yaml load/outside']);
+  });
+
+  it('a link whose target stays inside the workspace is read', async () => {
+    const root = tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n', 'shared/self.yaml': 'name: Us\n' });
+    symlinkSync('shared/self.yaml', join(root, 'self.yaml'));
+    const r = await kam(['validate', '-C', root, '--format', 'json']);
+    expect(r.stdout.trim()).toBe('[]');
+    expect(r.code).toBe(0);
+  });
+
+  it('a file that is not YAML is quoted by a short, sanitised excerpt at most', async () => {
+    const root = tempWorkspace({ 'self.yaml': gitConfig.replace('[core]', '[core]\x1b]0;x\x07') });
+    const r = await kam(['check', '-C', root, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain(SECRET);
+    expect(r.stdout).not.toContain('eC1hY2Nlc3MtdG9rZW46');
+    for (const f of JSON.parse(r.stdout) as { message: string }[]) {
+      expect(f.message.length).toBeLessThanOrEqual(200);
+      for (const [, quoted] of f.message.matchAll(/"([^"]*)"/g)) expect(Array.from(quoted).length).toBeLessThanOrEqual(16);
+    }
+  });
+});
+
+describe('3. FIFOs, devices and virtual file systems', () => {
+  for (const file of ['kam.yaml', 'self.yaml', 'accounts/b.yaml']) {
+    it(`a FIFO as ${file} is load/not-a-file and never opened (no hang)`, () => {
+      const root = tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n' });
+      mkfifo(join(root, file));
+      const named = file.startsWith('accounts/') ? [file] : [];
+      const r = kamProcess(['validate', '--format', 'json', ...named], { cwd: root, timeout: 20_000 });
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject([{ file, rule: 'load/not-a-file' }]);
+    });
+  }
+
+  it('a link to a device (/dev/zero) is refused before it is opened', () => {
+    const root = tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n', 'dev/.keep': '' });
+    symlinkSync('/dev/zero', join(root, 'self.yaml'));
+    const r = kamProcess(['validate', '-C', root, '--format', 'json'], { timeout: 20_000 });
+    expect(JSON.parse(r.stdout)).toMatchObject([{ file: 'self.yaml', rule: 'load/outside' }]);
+  });
+});
+
+describe('2. validation cost is linear in the input', () => {
+  it('a key of 1,024,000 characters finishes, its message shortened', async () => {
+    const root = tempWorkspace({ 'accounts/a.yaml': `id: a\nname: A\n${'k'.repeat(1_024_000)}: 1\n` });
+    const r = await kam(['check', '-C', root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.length).toBeLessThan(10_000);
+    expect(r.stdout).toMatch(/kkk…/);
+  }, 60_000);
+
+  it('50,000 unknown top-level keys finish, one finding each at its own line', async () => {
+    const keys = Array.from({ length: 50_000 }, (_, i) => `unknown${i}: ${i}`).join('\n');
+    const root = tempWorkspace({ 'accounts/a.yaml': `id: a\nname: A\n${keys}\n` });
+    const r = await kam(['validate', '-C', root, '--format', 'json']);
+    const findings = JSON.parse(r.stdout) as { line: number; rule: string }[];
+    expect(findings).toHaveLength(50_000);
+    expect(findings.at(-1)).toMatchObject({ line: 50_002, rule: 'schema/unknown-key' });
+  }, 60_000);
+});
+
+describe('8. file-system errors are usage errors or findings, never a crash', () => {
+  for (const folder of ['accounts', 'competitors']) {
+    it(`${folder} as a file is a usage error naming it`, async () => {
+      const root = tempWorkspace({ 'kam.yaml': 'version: 1\n', [folder]: 'not a folder\n' });
+      const r = await kam(['check', '-C', root]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`cannot list ${folder}/`);
+      expect(r.stderr).not.toContain('crashed');
+    });
+  }
+
+  it('an accounts/ folder that cannot be listed (a link loop) is a usage error', async () => {
+    const root = tempWorkspace({ 'kam.yaml': 'version: 1\n' });
+    symlinkSync('accounts', join(root, 'accounts'));
+    const r = await kam(['check', '-C', root]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot list accounts\/.*too many levels of links/);
+  });
+
+  it('a folder named like an account file is load/not-a-file', async () => {
+    const root = tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n' });
+    mkdirSync(join(root, 'kam.yaml'));
+    const r = await kam(['validate', '-C', root, '--format', 'json']);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ file: 'kam.yaml', rule: 'load/not-a-file' }]);
   });
 });
