@@ -166,3 +166,17 @@ describe('8. file-system errors are usage errors or findings, never a crash', ()
     expect(JSON.parse(r.stdout)).toMatchObject([{ file: 'kam.yaml', rule: 'load/not-a-file' }]);
   });
 });
+
+describe('10. prototype keys in every map are findings', () => {
+  it('`rules: { __proto__: off }` in kam.yaml and `financials.revenue: { __proto__: 5 }` are reported', async () => {
+    const root = tempWorkspace({
+      'kam.yaml': 'version: 1\nrules:\n  __proto__: off\n  constructor: warn\n',
+      'accounts/a.yaml': 'id: a\nname: A\nfinancials:\n  revenue:\n    __proto__: 5\n    2025: 100\n',
+    });
+    const r = await kam(['check', '-C', root, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.stdout) as { file: string; line: number; rule: string }[]).map((f) => `${f.file}:${f.line} ${f.rule}`);
+    expect(found).toEqual(expect.arrayContaining(['kam.yaml:3 schema/unknown-key', 'kam.yaml:4 schema/unknown-key', 'accounts/a.yaml:5 schema/unknown-key']));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
