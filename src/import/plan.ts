@@ -11,6 +11,7 @@ import { parseNumber, type NumberStyle } from './number.js';
 import { normaliseColumn, recogniseColumn, salesforceFields } from './salesforce.js';
 import { firstSlug, uniqueIds } from './slug.js';
 import { convertCell, resolveTarget, type Target } from './target.js';
+import { safeCrmKey, setOwnPath } from './safe-path.js';
 
 /** The key under which columns that fill no field are kept. */
 export const CRM_KEY = 'x-crm';
@@ -80,7 +81,9 @@ export function planColumns(header: string[], specs: readonly string[]): ColumnP
   const maps = parseMaps(specs, header);
   const mappedPaths = new Set([...maps.values()].map(pathKey));
   const usedKeys = new Set<string>();
-  const crmKey = (name: string) => {
+  const crmKey = (header: string) => {
+    // a column named `__proto__` is kept, under a key that reaches no prototype
+    const name = safeCrmKey(header);
     let key = name;
     for (let n = 2; usedKeys.has(key); n++) key = `${name} (${n})`;
     usedKeys.add(key);
@@ -101,14 +104,7 @@ export function planColumns(header: string[], specs: readonly string[]): ColumnP
   });
 }
 
-function setPath(data: Record<string, unknown>, path: string[], value: unknown): void {
-  let at = data;
-  path.slice(0, -1).forEach((seg) => {
-    if (typeof at[seg] !== 'object' || at[seg] === null) at[seg] = {};
-    at = at[seg] as Record<string, unknown>;
-  });
-  at[path[path.length - 1]] = value;
-}
+const setPath = setOwnPath;
 
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
@@ -158,7 +154,7 @@ function mapRow({ row, cells }: Row, columns: readonly ColumnPlan[], style: Numb
   }
   if (crm.length > 0) {
     const extension = (data[CRM_KEY] ?? {}) as Record<string, unknown>;
-    for (const [, key, value] of crm.sort((a, b) => a[0] - b[0])) extension[key] = value;
+    for (const [, key, value] of crm.sort((a, b) => a[0] - b[0])) setOwnPath(extension, [key], value);
     data[CRM_KEY] = extension;
   }
   return { row, data, recordId, notes };

@@ -8,6 +8,7 @@ import { Account } from '../schema/account.js';
 import { zodIssues } from '../schema/issues.js';
 import { didYouMean } from '../util/suggest.js';
 import { parseNumber, type NumberStyle } from './number.js';
+import { ownField, refusePath, setOwnPath } from './safe-path.js';
 
 export type LeafKind = 'text' | 'number' | 'boolean' | 'enum' | 'list';
 
@@ -42,6 +43,8 @@ const fieldsOf = (schema: z.ZodType) => Object.keys(defOf(schema).shape ?? {});
 export function resolveTarget(path: string): Target | { problem: string } {
   const segments = path.split('.').map((s) => s.trim());
   if (segments.some((s) => s === '')) return { problem: `"${path}" is not a field path (write it like team.account_lead)` };
+  const refused = refusePath(path, segments);
+  if (refused !== undefined) return { problem: refused };
   if (segments[0] === 'id') return { problem: '`id` is made from the name (or the CRM id); map the name instead' };
   let schema: z.ZodType = Account;
   for (let i = 0; i < segments.length; i++) {
@@ -50,7 +53,7 @@ export function resolveTarget(path: string): Target | { problem: string } {
     const def = defOf(schema);
     if (seg.startsWith('x-') && def.type === 'object') return { path: segments, kind: 'text' };
     if (def.type === 'object') {
-      const next = def.shape![seg];
+      const next = ownField(def.shape!, seg);
       if (!next) return { problem: `${where} has no field \`${seg}\`${didYouMean(seg, fieldsOf(schema))}` };
       schema = unwrap(next);
     } else if (def.type === 'record') {
@@ -91,11 +94,7 @@ const FALSE = /^(false|no|n|0|否)$/i;
 /** An account holding only `value` at `path`, to check the value with the schema's own words. */
 function holder(path: string[], value: unknown): Record<string, unknown> {
   const root: Record<string, unknown> = { id: 'x', name: 'x' };
-  let at = root;
-  path.forEach((seg, i) => {
-    if (i === path.length - 1) at[seg] = value;
-    else at = (at[seg] = {}) as Record<string, unknown>;
-  });
+  setOwnPath(root, path, value);
   return root;
 }
 

@@ -180,3 +180,27 @@ describe('10. prototype keys in every map are findings', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('7. --map paths and CSV headers reach no prototype', () => {
+  const csvFile = 'Name,Seg,__proto__,constructor\nAcme,A,kept,also\n';
+  for (const path of ['x-crm.__proto__.polluted', '__proto__.x', 'constructor.x', 'toString']) {
+    it(`--map "Seg=${path}" is a usage error, nothing polluted`, async () => {
+      const root = tempWorkspace({ 'kam.yaml': 'version: 1\n', 'in.csv': csvFile });
+      const r = await kam(['import', 'in.csv', '--map', `Seg=${path}`, '--dry-run'], { cwd: root });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^kam: --map "Seg=/);
+      expect(r.stderr).not.toContain('crashed');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+
+  it('CSV columns named __proto__ and constructor are kept under x-crm with a safe key', async () => {
+    const root = tempWorkspace({ 'kam.yaml': 'version: 1\n', 'in.csv': csvFile });
+    const r = await kam(['import', 'in.csv'], { cwd: root });
+    expect(r.stderr).not.toContain('crashed');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(join(root, 'accounts/acme.yaml'), 'utf8');
+    expect(text).toContain('__proto__ (column): kept');
+    expect(text).toContain('constructor (column): also');
+  });
+});
