@@ -6,10 +6,10 @@
  * temporary file and renamed (`writeFileAtomic`); a file whose content is unchanged is not rewritten.
  * Plans of accounts that are gone are removed only when kam generated them (`removeStalePlans`).
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../util/write.js';
+import { assertRealFolder, makeFolder, writeFileAtomic } from '../util/write.js';
 import { GENERATED_MARK, isGenerated } from './render.js';
 
 export interface OutputFile {
@@ -61,6 +61,7 @@ function conflict(target: string): string | null {
 export function writeOutputs(outDir: string, files: readonly OutputFile[], options: { force?: boolean; display?: (abs: string) => string } = {}): WriteResult {
   const show = options.display ?? ((p: string) => p);
   const root = resolve(outDir);
+  assertRealFolder(root, show(root));
   if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(`the output folder is a file: ${show(root)}`);
 
   const targets = files.map((f) => {
@@ -95,10 +96,10 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
   }
 
   // 2. create the folders, check them again, write
-  mkdirSync(root, { recursive: true });
+  makeFolder(root, show(root));
   const real = realRoot();
   for (const [folder, target] of folders) {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder, show(folder));
     if (!within(real, realpathSync(folder))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
   }
 

@@ -5,9 +5,52 @@
  * `schema`, `plan`).
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, realpathSync, renameSync, statfsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+
+/** Virtual file systems (their `statfs` magic numbers): the kernel's views, where no plan belongs. */
+const VIRTUAL_FS: Record<number, string> = {
+  0x9fa0: 'proc',
+  0x62656572: 'sysfs',
+  0x27e0eb: 'cgroup',
+  0x63677270: 'cgroup2',
+  0x64626720: 'debugfs',
+  0x74726163: 'tracefs',
+  0x73636673: 'securityfs',
+  0x62656570: 'configfs',
+  0x6165676c: 'pstore',
+  0xcafe4a11: 'bpf',
+  0xde5e81e4: 'efivarfs',
+  0x1cd1: 'devpts',
+};
+const VIRTUAL_ROOTS = ['/proc', '/sys'];
+
+/**
+ * Refuses a folder to write into that lies on a virtual file system (`/proc`, `/sys`, cgroups,
+ * ...): a usage error, decided from the folder's path and from its closest existing parent's file
+ * system before anything is created or written (recursive mkdir under /proc spins forever).
+ */
+export function assertRealFolder(folder: string, shown: string = folder): void {
+  let at = resolve(folder);
+  for (let i = 0; i < 4096 && !existsSync(at) && dirname(at) !== at; i++) at = dirname(at);
+  let real = at;
+  try {
+    real = realpathSync(at);
+  } catch {
+    // unreadable: the write says why
+  }
+  const under = [resolve(folder), real].find((p) => VIRTUAL_ROOTS.some((v) => p === v || p.startsWith(`${v}${sep}`)));
+  let type: string | undefined = under && (under.startsWith('/proc') ? 'proc' : 'sysfs');
+  if (!type) {
+    try {
+      type = VIRTUAL_FS[Number(statfsSync(real).type)];
+    } catch {
+      type = undefined;
+    }
+  }
+  if (type) throw new UsageError(`cannot write into ${shown}: it is on a virtual file system (${type}), not a folder for files; choose another folder`);
+}
 
 /**
  * - `created`: the file did not exist and now does;
@@ -47,6 +90,17 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   }
 }
 
+/** `mkdir -p`, with the file system's refusal as a UsageError naming the folder. */
+export function makeFolder(folder: string, shown: string = folder): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && code in reasons) throw new UsageError(`cannot create ${shown}: ${reasons[code]}`);
+    throw error;
+  }
+}
+
 /** File-system refusals that are the environment's doing, not kam's: exit 2 with one line. */
 const reasons: Record<string, string> = {
   EACCES: 'permission denied',
@@ -56,6 +110,10 @@ const reasons: Record<string, string> = {
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'it is a folder',
   EEXIST: 'a part of the path is a file, not a folder',
+  ENOENT: 'a part of the path does not exist',
+  ELOOP: 'too many levels of links',
+  EIO: 'input/output error',
+  EINVAL: 'the file system refuses it',
 };
 
 function write(file: string, content: string | Uint8Array, options: WriteOptions): WriteResult {
@@ -64,7 +122,10 @@ function write(file: string, content: string | Uint8Array, options: WriteOptions
     if (options.mode === 'create') return 'exists';
     if (statSync(file).isFile() && sameContent(file, content)) return 'unchanged';
   }
-  mkdirSync(dirname(file), { recursive: true });
+  if (!existsSync(dirname(file))) {
+    assertRealFolder(dirname(file));
+    mkdirSync(dirname(file), { recursive: true });
+  }
   const temp = tempPath(file);
   try {
     writeFileSync(temp, content, { flag: 'wx' });

@@ -204,3 +204,21 @@ describe('7. --map paths and CSV headers reach no prototype', () => {
     expect(text).toContain('constructor (column): also');
   });
 });
+
+describe('3. output folders on virtual file systems are usage errors, decided before any write', () => {
+  it('`kam plan --out /proc/self` and `--out /sys/kam` are usage errors (no spin, no crash)', () => {
+    const root = tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n' });
+    for (const out of ['/proc/self', '/proc/self/kam-reports', '/sys/kam']) {
+      const r = kamProcess(['plan', '-C', root, '--out', out], { timeout: 30_000 });
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toMatch(/virtual file system \((proc|sysfs)\)/);
+      expect(r.stderr).not.toContain('crashed');
+    }
+  });
+
+  it('`kam init /proc/x --yes` is a usage error', () => {
+    const r = kamProcess(['init', '/proc/x', '--yes'], { timeout: 30_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/virtual file system/);
+  });
+});
