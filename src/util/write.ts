@@ -5,7 +5,7 @@
  * `schema`, `plan`).
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, realpathSync, renameSync, statfsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statfsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -58,7 +58,16 @@ export function assertRealFolder(folder: string, shown: string = folder): void {
  * - `unchanged`: it existed with exactly this content (nothing was written);
  * - `exists`: it existed and the mode was `create` (nothing was written).
  */
-export type WriteResult = 'created' | 'replaced' | 'unchanged' | 'exists';
+export type WriteResult = 'created' | 'replaced' | 'unchanged' | 'exists' | 'changed';
+
+/** What a file was when it was checked: a replacement goes ahead only while it still is. */
+export interface Seen {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export const seenOf = (st: { ino: number; size: number; mtimeMs: number }): Seen => ({ ino: st.ino, size: st.size, mtimeMs: st.mtimeMs });
 
 export interface WriteOptions {
   /**
@@ -66,9 +75,72 @@ export interface WriteOptions {
    * for commands that never overwrite without `--force`.
    */
   mode?: 'replace' | 'create';
+  /**
+   * Compare-and-rename: replace only the file seen at the check (`changed` when it is another
+   * now); `null`: it did not exist, so create only (`exists` when one appeared meanwhile).
+   */
+  expect?: Seen | null;
 }
 
-const tempPath = (file: string) => join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * kam's temporary files: `.<name>.<pid>-<12 hex>.tmp` beside the file they become. The ones
+ * this process has open are known (`liveTemps`), so an interrupt removes them; the ones an
+ * interrupted process left behind are removed by the next write into that folder.
+ */
+const tempPath = (file: string) => join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+const TEMP = /^\..+\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
+const liveTemps = new Set<string>();
+
+/** Removes the temporary files this process is writing (called on SIGINT and SIGTERM). */
+export function removeLiveTemps(): void {
+  for (const temp of liveTemps) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // gone already
+    }
+  }
+  liveTemps.clear();
+}
+
+const alive = (pid: number) => {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const swept = new Set<string>();
+
+/**
+ * Removes the temporary files of kam's own pattern in `folder` that no running process writes:
+ * what an interrupted run left. Each folder once per process. Returns how many it removed.
+ */
+export function sweepTemps(folder: string): number {
+  if (swept.has(folder)) return 0;
+  swept.add(folder);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || (m[1] !== undefined && alive(Number(m[1])))) continue;
+    try {
+      unlinkSync(join(folder, name));
+      removed++;
+    } catch {
+      // someone else removed it
+    }
+  }
+  return removed;
+}
 
 const sameContent = (file: string, content: string | Uint8Array): boolean => {
   const old = readFileSync(file);
@@ -116,8 +188,13 @@ const reasons: Record<string, string> = {
   EINVAL: 'the file system refuses it',
 };
 
+const same = (a: Seen, b: Seen) => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
 function write(file: string, content: string | Uint8Array, options: WriteOptions): WriteResult {
+  sweepTemps(dirname(file));
   const existed = existsSync(file);
+  if (options.expect === null && existed) return 'exists';
+  if (options.expect && !(existed && same(options.expect, seenOf(lstatSync(file))))) return 'changed';
   if (existed) {
     if (options.mode === 'create') return 'exists';
     if (statSync(file).isFile() && sameContent(file, content)) return 'unchanged';
@@ -127,16 +204,21 @@ function write(file: string, content: string | Uint8Array, options: WriteOptions
     mkdirSync(dirname(file), { recursive: true });
   }
   const temp = tempPath(file);
+  liveTemps.add(temp);
   try {
     writeFileSync(temp, content, { flag: 'wx' });
     if (existed) {
-      chmodSync(temp, statSync(file).mode & 0o7777);
+      const now = lstatSync(file);
+      // compare, then rename: a file put there since the check is not replaced
+      if (options.expect && !same(options.expect, seenOf(now))) return 'changed';
+      chmodSync(temp, now.mode & 0o7777);
       renameSync(temp, file);
       return 'replaced';
     }
     return createFrom(temp, file);
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
+    liveTemps.delete(temp);
   }
 }
 

@@ -42,7 +42,7 @@ export async function run([csv]: unknown[], options: ImportOptions, ctx: Context
   const plan = planImport(readTable(readFileSync(source), String(csv), options.encoding), options.map ?? [], { currency: workspaceCurrency(root) });
 
   const out: string[] = [];
-  const counts: Record<WriteResult, number> = { created: 0, replaced: 0, unchanged: 0, exists: 0 };
+  const counts: Record<WriteResult, number> = { created: 0, replaced: 0, unchanged: 0, exists: 0, changed: 0 };
   let failed = 0;
   for (const { row, id, data } of plan.accounts) {
     const existing = [`${id}.yaml`, `${id}.yml`].map((f) => join(root, 'accounts', f)).find((f) => existsSync(f));

@@ -133,6 +133,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
 
     const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, DEFAULT_OUT);
     const result = writeOutputs(out, files, { force: options.force, display: show });
+    if (result.interrupted) io.stderr.write(`kam plan: the last run into ${show(out)} was interrupted before it had written every report (each was left old or new); this run wrote them all\n`);
     // the plans of accounts whose files are gone (renamed, deleted) would look current: a whole
     // run removes those it generated
     const removed = ids.length === 0 ? removeStalePlans(out, PLANS, format, new Set(known)) : [];
