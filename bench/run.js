@@ -22,6 +22,11 @@ const SMALL = smoke ? 20 : 1000;
 const LARGE = smoke ? 50 : 10000;
 const CHANGED = smoke ? 5 : 100;
 const ANALYSIS = smoke ? [500, 5000] : [10000, 100000];
+/** n and 10n unknown keys in one file: validation cost must grow linearly (issue 20) */
+const KEYS = smoke ? [500, 5000] : [5000, 50000];
+/** the scale a CRM import makes: plan, diff and score --json must stay within 1 GiB */
+const HUGE = smoke ? 200 : 100000;
+const HUGE_MIB = 1024;
 /** Runs a round of the start-up cases (node -e 0, --version, --help): their noise is the largest. */
 const START_REPEAT = smoke ? 1 : 5;
 
@@ -111,6 +116,17 @@ function peakMiB(argv, cwd = repo) {
   return Number(readFileSync(file, 'utf8')) / 1024;
 }
 
+/** One account file with `n` unknown top-level keys (cached). */
+function unknownKeys(n) {
+  const root = join(work, `keys-${n}`);
+  const file = join(root, 'accounts', 'a.yaml');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `id: a\nname: A\n${Array.from({ length: n }, (_, i) => `unknown${i}: ${i}`).join('\n')}\n`);
+  }
+  return root;
+}
+
 mkdirSync(work, { recursive: true });
 const small = workspace(SMALL);
 const large = workspace(LARGE);
@@ -141,6 +157,7 @@ const commandCases = [
   { name: `plan html ${SMALL}`, argv: kam('plan', '-C', small, '--out', join(out, 'html'), '--format', 'html', '--force') },
   { name: `diff ${SMALL} (${CHANGED} changed)`, argv: kam('diff', 'HEAD~1', 'HEAD', '-C', repoDir, '--format', 'json'), cwd: repoDir },
   { name: `check one revision ${SMALL}`, argv: kam('check', '-C', repoDir, '--format', 'json'), cwd: repoDir },
+  ...KEYS.map((n) => ({ name: `validate ${n} unknown keys`, argv: kam('validate', '-C', unknownKeys(n), '--format', 'json') })),
 ];
 const timed = timeAll([...floorCases, ...commandCases]);
 const floor = Object.fromEntries(floorCases.map((c) => [c.name, timed[c.name]]));
@@ -178,9 +195,25 @@ target(`analysis ${ANALYSIS[1]}`, `analysis ${ANALYSIS[0]}`, 11);
 target(`plan html ${SMALL}`, `js-yaml ${SMALL}`, 4);
 target(`plan md ${SMALL}`, `js-yaml ${SMALL}`, 4);
 target(`diff ${SMALL} (${CHANGED} changed)`, `check one revision ${SMALL}`, 3);
+target(`validate ${KEYS[1]} unknown keys`, `validate ${KEYS[0]} unknown keys`, 11);
 
 log(`measuring peak memory of check on ${LARGE} accounts`);
 const peak = peakMiB(kam('check', '-C', large, '--format', 'json'));
+
+// 100,000 accounts (generated once, cached under bench/.work): peak memory and time of one run each
+const huge = workspace(HUGE);
+const hugeRepo = diffRepo(HUGE, 1);
+const hugeCases = [
+  { name: `score --json ${HUGE}`, argv: kam('score', '-C', huge, '--json') },
+  { name: `plan md ${HUGE}`, argv: kam('plan', '-C', huge, '--out', join(out, 'huge'), '--force') },
+  { name: `diff ${HUGE} (1 changed)`, argv: kam('diff', 'HEAD~1', 'HEAD', '-C', hugeRepo, '--format', 'json'), cwd: hugeRepo },
+];
+const hugeRows = hugeCases.map((c) => {
+  log(`measuring ${c.name}`);
+  const start = process.hrtime.bigint();
+  const mib = peakMiB(c.argv, c.cwd);
+  return { name: c.name, mib, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+});
 
 const fmt = (ms) => (Number.isFinite(ms) ? (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`) : 'n/a');
 const lines = [
@@ -200,8 +233,9 @@ const lines = [
   '| memory | peak | target | verdict |',
   '|---|---|---|---|',
   `| check --format json ${LARGE} | ${Number.isFinite(peak) ? `${peak.toFixed(0)} MiB` : 'n/a'} | <= 400 MiB | ${peak <= 400 ? 'pass' : 'FAIL'} |`,
+  ...hugeRows.map((r) => `| ${r.name} (${fmt(r.ms)}) | ${Number.isFinite(r.mib) ? `${r.mib.toFixed(0)} MiB` : 'n/a'} | <= ${HUGE_MIB} MiB | ${r.mib <= HUGE_MIB ? 'pass' : 'FAIL'} |`),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-const failed = rows.filter((r) => !r.pass).length + (peak <= 400 ? 0 : 1);
-process.stdout.write(`\n${rows.length + 1 - failed} passed, ${failed} failed\n`);
+const failed = rows.filter((r) => !r.pass).length + (peak <= 400 ? 0 : 1) + hugeRows.filter((r) => !(r.mib <= HUGE_MIB)).length;
+process.stdout.write(`\n${rows.length + 1 + hugeRows.length - failed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 && !smoke ? 1 : 0;

@@ -29,8 +29,12 @@ describe('benchmark runner', () => {
       'plan html 20',
       'plan md 20',
       'diff 20 (5 changed)',
+      'validate 5000 unknown keys',
       'check --format json 50',
-    ]);
+      'score --json 200 (',
+      'plan md 200 (',
+      'diff 200 (1 changed) (',
+    ].map((n) => (n.endsWith('(') ? expect.stringMatching(new RegExp(`^${n.replace(/[()]/g, '\\$&')}`)) : n)));
     // every case ran: a ratio, not n/a (a command that failed would show "FAIL (its error)")
     for (const row of rows) expect(row, row).toMatch(/\d+\.\d+x|MiB/);
     expect(r.stdout).toMatch(/^\d+ passed, \d+ failed$/m);
