@@ -280,3 +280,16 @@ describe('5. interrupted plans', () => {
     }
   }, 120_000);
 });
+
+describe('1. template overrides are workspace files too', () => {
+  it('a templates folder that leads out of the workspace is refused, quoting nothing', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'kam-secret-'));
+    writeFileSync(join(elsewhere, 'account.md.hbs'), `${SECRET}\n`);
+    const root = tempWorkspace({ 'accounts/a.yaml': 'id: a\nname: A\n' });
+    symlinkSync(elsewhere, join(root, 'templates'));
+    const r = await kam(['plan', '-C', root]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('outside the workspace');
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+});
