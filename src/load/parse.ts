@@ -88,7 +88,7 @@ function firstProblems(problems: Problem[]): Problem[] {
 }
 
 function slow(text: string): Parsed {
-  const doc = eemeli().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const doc = eemeli().parseDocument(text, { uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
   const locator = new DocumentLocator(text, doc);
   const lines = new LineIndex(text);
   if (doc.errors.length > 0) {
