@@ -21,13 +21,18 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || (smoke ? 1 : 5);
 const work = args.includes('--work') ? args[args.indexOf('--work') + 1] : join(here, '.work');
 const SMALL = smoke ? 20 : 1000;
 const LARGE = smoke ? 50 : 10000;
-/** The size the issue of scale names: check must stay near linear and within 1 GiB. */
-const HUGE = smoke ? 100 : 50000;
+/** The size the performance issue names: check must stay near linear and within 1 GiB. */
+const BIG = smoke ? 100 : 50000;
 const CHANGED = smoke ? 5 : 100;
 // kam trend: revisions of a SMALL-account repository, each commit changing TREND_CHANGED files
 const REVISIONS = smoke ? 5 : 50;
 const TREND_CHANGED = smoke ? 2 : 20;
 const ANALYSIS = smoke ? [500, 5000] : [10000, 100000];
+/** n and 10n unknown keys in one file: validation cost must grow linearly (issue 20) */
+const KEYS = smoke ? [500, 5000] : [5000, 50000];
+/** the scale a CRM import makes: plan, diff and score --json must stay within 1 GiB */
+const HUGE = smoke ? 200 : 100000;
+const HUGE_MIB = 1024;
 /** Runs a round of the start-up cases (node -e 0, --version, --help): their noise is the largest. */
 const START_REPEAT = smoke ? 1 : 5;
 
@@ -117,12 +122,23 @@ function peakMiB(argv, cwd = repo) {
   return Number(readFileSync(file, 'utf8')) / 1024;
 }
 
+/** One account file with `n` unknown top-level keys (cached). */
+function unknownKeys(n) {
+  const root = join(work, `keys-${n}`);
+  const file = join(root, 'accounts', 'a.yaml');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `id: a\nname: A\n${Array.from({ length: n }, (_, i) => `unknown${i}: ${i}`).join('\n')}\n`);
+  }
+  return root;
+}
+
 mkdirSync(work, { recursive: true });
 const small = workspace(SMALL);
 const large = workspace(LARGE);
 const repoDir = diffRepo(SMALL, CHANGED);
 
-const huge = workspace(HUGE);
+const big = workspace(BIG);
 
 const kam = (...a) => [bin, ...a];
 const out = join(work, 'reports');
@@ -158,13 +174,14 @@ const commandCases = [
   { name: `plan html ${SMALL}`, argv: kam('plan', '-C', small, '--out', join(out, 'html'), '--format', 'html', '--force') },
   { name: `diff ${SMALL} (${CHANGED} changed)`, argv: kam('diff', 'HEAD~1', 'HEAD', '-C', repoDir, '--format', 'json'), cwd: repoDir },
   { name: `check one revision ${SMALL}`, argv: kam('check', '-C', repoDir, '--format', 'json'), cwd: repoDir },
-  { name: `check --format json ${HUGE}`, argv: kam('check', '-C', huge, '--format', 'json') },
+  { name: `check --format json ${BIG}`, argv: kam('check', '-C', big, '--format', 'json') },
   // the account team's week (issue 15): against score --json on the same files
   { name: `ls ${LARGE}`, argv: kam('ls', '-C', large) },
   { name: `ls --where ${LARGE}`, argv: kam('ls', '-C', large, '--where', 'scores.composite >= 50 and risk.level != "low"') },
   { name: `actions ${LARGE}`, argv: kam('actions', '-C', large) },
   { name: `actions --format ics ${LARGE}`, argv: kam('actions', '-C', large, '--format', 'ics') },
   { name: `export xlsx ${LARGE}`, argv: kam('export', join(out, 'portfolio.xlsx'), '-C', large, '--force') },
+  ...KEYS.map((n) => ({ name: `validate ${n} unknown keys`, argv: kam('validate', '-C', unknownKeys(n), '--format', 'json') })),
 ];
 const trendDir = historyRepo(join(work, `history-${SMALL}-${REVISIONS}-${TREND_CHANGED}`), workspace(SMALL), { n: SMALL, revisions: REVISIONS, changed: TREND_CHANGED });
 const TREND = `trend ${SMALL} (${REVISIONS} revisions, ${TREND_CHANGED} changed each)`;
@@ -207,7 +224,7 @@ target(`validate ${LARGE}`, `ajv + js-yaml ${LARGE}`, 1.0);
 target(`check --format json ${LARGE}`, `ajv + js-yaml ${LARGE}`, 1.25);
 target(`score --json ${LARGE}`, `ajv + js-yaml ${LARGE}`, 1.5);
 for (const c of ['validate', 'check --format json', 'score --json']) target(`${c} ${LARGE}`, `${c} ${SMALL}`, 11);
-target(`check --format json ${HUGE}`, `check --format json ${LARGE}`, 5.5);
+target(`check --format json ${BIG}`, `check --format json ${LARGE}`, 5.5);
 target(`analysis ${ANALYSIS[1]}`, `analysis ${ANALYSIS[0]}`, 11);
 // against the job itself: load, analyse, render and write on one thread, nothing checked
 target(`plan html ${SMALL}`, `render html ${SMALL}`, 1.25);
@@ -216,6 +233,7 @@ target(`diff ${SMALL} (${CHANGED} changed)`, `check one revision ${SMALL}`, 3);
 target(TREND, `score --json one revision ${SMALL}`, 3);
 for (const c of ['ls', 'ls --where', 'actions', 'actions --format ics']) target(`${c} ${LARGE}`, `score --json ${LARGE}`, 1.2);
 target(`export xlsx ${LARGE}`, `score --json ${LARGE}`, 2);
+target(`validate ${KEYS[1]} unknown keys`, `validate ${KEYS[0]} unknown keys`, 11);
 
 // strict YAML: the official test suite's cases, through kam's loader
 const suite = await (async () => {
@@ -237,13 +255,28 @@ const suite = await (async () => {
   return { errors, reported, flagged };
 })();
 
-log(`measuring peak memory of check on ${LARGE} and ${HUGE} accounts`);
+log(`measuring peak memory of check on ${LARGE} and ${BIG} accounts`);
 const peak = peakMiB(kam('check', '-C', large, '--format', 'json'));
-const peakHuge = peakMiB(kam('check', '-C', huge, '--format', 'json'));
+const peakHuge = peakMiB(kam('check', '-C', big, '--format', 'json'));
 const memory = [
   { name: `check --format json ${LARGE}`, peak, limit: 400 },
-  { name: `check --format json ${HUGE}`, peak: peakHuge, limit: 1024 },
+  { name: `check --format json ${BIG}`, peak: peakHuge, limit: 1024 },
 ];
+
+// 100,000 accounts (generated once, cached under bench/.work): peak memory and time of one run each
+const huge = workspace(HUGE);
+const hugeRepo = diffRepo(HUGE, 1);
+const hugeCases = [
+  { name: `score --json ${HUGE}`, argv: kam('score', '-C', huge, '--json') },
+  { name: `plan md ${HUGE}`, argv: kam('plan', '-C', huge, '--out', join(out, 'huge'), '--force') },
+  { name: `diff ${HUGE} (1 changed)`, argv: kam('diff', 'HEAD~1', 'HEAD', '-C', hugeRepo, '--format', 'json'), cwd: hugeRepo },
+];
+const hugeRows = hugeCases.map((c) => {
+  log(`measuring ${c.name}`);
+  const start = process.hrtime.bigint();
+  const mib = peakMiB(c.argv, c.cwd);
+  return { name: c.name, mib, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+});
 
 const fmt = (ms) => (Number.isFinite(ms) ? (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`) : 'n/a');
 const lines = [
@@ -263,13 +296,18 @@ const lines = [
   '| memory | peak | target | verdict |',
   '|---|---|---|---|',
   ...memory.map((m) => `| ${m.name} | ${Number.isFinite(m.peak) ? `${m.peak.toFixed(0)} MiB` : 'n/a'} | <= ${m.limit} MiB | ${m.peak <= m.limit ? 'pass' : 'FAIL'} |`),
+  ...hugeRows.map((r) => `| ${r.name} (${fmt(r.ms)}) | ${Number.isFinite(r.mib) ? `${r.mib.toFixed(0)} MiB` : 'n/a'} | <= ${HUGE_MIB} MiB | ${r.mib <= HUGE_MIB ? 'pass' : 'FAIL'} |`),
   '',
   '| strict YAML | reported | valid cases flagged | target | verdict |',
   '|---|---|---|---|---|',
   `| YAML test suite | ${suite.reported} of ${suite.errors} error cases | ${suite.flagged} | all, none flagged | ${suite.reported === suite.errors && suite.flagged === 0 ? 'pass' : 'FAIL'} |`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-const checks = rows.length + memory.length + 1;
-const failed = rows.filter((r) => !r.pass).length + memory.filter((m) => !(m.peak <= m.limit)).length + (suite.reported === suite.errors && suite.flagged === 0 ? 0 : 1);
+const checks = rows.length + memory.length + hugeRows.length + 1;
+const failed =
+  rows.filter((r) => !r.pass).length +
+  memory.filter((m) => !(m.peak <= m.limit)).length +
+  hugeRows.filter((r) => !(r.mib <= HUGE_MIB)).length +
+  (suite.reported === suite.errors && suite.flagged === 0 ? 0 : 1);
 process.stdout.write(`\n${checks - failed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 && !smoke ? 1 : 0;

@@ -29,6 +29,15 @@ if (quick !== undefined) {
   const v8 = await import('node:v8');
   v8.setFlagsFromString('--max-semi-space-size=64');
   const { main } = await import('../dist/cli/main.js');
+  // an interrupt removes the temporary files being written (each report is renamed into place
+  // whole, so the folder holds each one old or new), then exits as the signal would
+  const { removeLiveTemps } = await import('../dist/util/write.js');
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.once(signal, () => {
+      removeLiveTemps();
+      process.exit(code);
+    });
+  }
   const io = {
     cwd: process.cwd(),
     env: process.env,

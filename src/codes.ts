@@ -107,6 +107,8 @@ export const codes = {
   'yaml/encoding': fileCheck(text('The file is UTF-8', '文件使用 UTF-8 编码'), text('Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8); GBK or Latin-1 files are not read.', '把文件另存为 UTF-8 编码（多数编辑器中为“以编码保存”→ UTF-8）；GBK 或 Latin-1 文件无法读取。')),
   'yaml/empty': fileCheck(text('The file holds a mapping', '文件包含一个映射'), text('Write the file\'s fields as `key: value` lines (at least `id` and `name`), or delete the file.', '用 `键: 值` 的形式写入字段（至少 `id` 和 `name`），或删除该文件。')),
   'yaml/unreadable': fileCheck(text('The file can be read', '文件可以读取'), text('Check the file\'s permissions and that it is a regular file; for `kam diff`, fetch the full history (no shallow clone).', '检查文件权限以及它是否为普通文件；对 `kam diff`，请获取完整历史（不要浅克隆）。')),
+  'load/outside': fileCheck(text('The file is inside the workspace (a link may point only within it, and not into .git)', '文件位于工作区内（链接只能指向工作区内，且不能指向 .git）'), text('Replace the link with the file itself, or point it at a file inside the workspace; kam reads nothing outside the workspace and nothing of git\'s own files.', '把链接换成文件本身，或让它指向工作区内的文件；kam 不读取工作区之外的内容，也不读取 git 自身的文件。')),
+  'load/not-a-file': fileCheck(text('The file is a regular file (not a folder, FIFO, socket or device)', '文件是普通文件（不是文件夹、FIFO、套接字或设备）'), text('Replace it with a regular YAML file, or move it out of the workspace folders; kam never opens FIFOs, sockets or devices.', '换成普通的 YAML 文件，或把它移出工作区的目录；kam 不会打开 FIFO、套接字或设备。')),
   'yaml/alias-bomb': fileCheck(text('YAML aliases do not expand beyond a safe size', 'YAML 别名展开不超过安全大小'), text('Write the values out instead of repeating them through aliases (`*name`); more than 100 alias expansions are refused.', '直接写出值，不要通过别名（`*name`）反复引用；超过 100 次别名展开会被拒绝。')),
 
   'schema/type': fileCheck(text('Every value has the type the format reference gives it (text, number, list, mapping)', '每个值的类型符合格式说明（文本、数字、列表、映射）'), text('Change the value to the type the message names: quote text, drop quotes around numbers, use `- item` lines for lists.', '把值改成消息所说的类型：文本加引号，数字去掉引号，列表用 `- 条目` 行。')),
@@ -168,14 +170,18 @@ export type YamlCode = Prefixed<'yaml'>;
 export type SchemaCode = Prefixed<'schema'>;
 export type ConfigCode = Prefixed<'config'>;
 export type RiskCode = Prefixed<'risk'>;
+/** What kam refuses to read at all (a link out of the workspace, a FIFO): listed with the file checks. */
+export type LoadCode = Prefixed<'load'>;
 /** The completeness rules' ids; `src/rules/index.ts` holds one rule for each. */
-export type RuleCode = Exclude<Code, YamlCode | SchemaCode | ConfigCode | RiskCode>;
+export type RuleCode = Exclude<Code, YamlCode | SchemaCode | ConfigCode | RiskCode | LoadCode>;
 
 /** The groups `kam explain` lists, in order. */
 export const codeGroups = ['yaml', 'schema', 'config', 'risk', 'rules'] as const;
 export type CodeGroup = (typeof codeGroups)[number];
 export const groupOf = (code: Code): CodeGroup => {
   const prefix = code.slice(0, code.indexOf('/'));
+  // the files kam refuses to read are file checks, listed with the YAML ones
+  if (prefix === 'load') return 'yaml';
   return (codeGroups as readonly string[]).includes(prefix) ? (prefix as CodeGroup) : 'rules';
 };
 
@@ -193,7 +199,9 @@ export const fileCodes = {
   empty: 'yaml/empty',
   unreadable: 'yaml/unreadable',
   aliasBomb: 'yaml/alias-bomb',
-} as const satisfies Record<string, YamlCode>;
+  outside: 'load/outside',
+  notAFile: 'load/not-a-file',
+} as const satisfies Record<string, YamlCode | LoadCode>;
 
 /** The codes of schema findings, by name; zod issues map to these in `schema/issues.ts`. */
 export const schemaCodes = {

@@ -33,13 +33,14 @@ export async function kam(argv: string[], options: { cwd?: string; env?: Record<
 }
 
 /** Runs the built CLI (`bin/kam.js`) as a subprocess. */
-export function kamProcess(argv: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+export function kamProcess(argv: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {}): RunResult {
   const r = spawnSync(process.execPath, [bin, ...argv], {
     cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
+    timeout: options.timeout,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -11,6 +11,7 @@ import { trendFormats } from '../trend/render/names.js';
 import { formatNames } from '../format/names.js';
 import { planFormats } from '../report/formats.js';
 import { audiences, langs } from '../schema/names.js';
+import { terminalText } from '../util/terminal-text.js';
 import type { Io } from './io.js';
 
 export const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -302,7 +303,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`kam: ${error.message}\n`);
+      io.stderr.write(`kam: ${terminalText(error.message)}\n`);
       return 2;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -13,6 +13,7 @@ const lines = {
   replaced: (p) => `replaced ${p}`,
   unchanged: (p) => `unchanged ${p}`,
   exists: (p) => `kept ${p} (it exists; --force overwrites it)`,
+  changed: (p) => `kept ${p} (it changed while kam was writing)`,
 } satisfies Record<WriteResult, (path: string) => string>;
 
 export const writtenLine = (result: WriteResult, path: string): string => lines[result](path);

@@ -1,3 +1,4 @@
+import { safeJson } from '../util/terminal-text.js';
 import type { Formatter } from './types.js';
 
-export const json: Formatter = (findings) => JSON.stringify(findings, null, 2);
+export const json: Formatter = (findings) => safeJson(findings, 2);

@@ -6,6 +6,7 @@
  */
 import { codes, isCode } from '../codes.js';
 import type { Finding, FindingSeverity } from '../findings.js';
+import { safeJson } from '../util/terminal-text.js';
 import type { Formatter, RuleMeta } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -64,5 +65,5 @@ export const sarif: Formatter = (findings, { version, rules }) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return safeJson(log, 2);
 };

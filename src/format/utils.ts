@@ -1,5 +1,6 @@
 /** Helpers shared by the formats: XML escaping and grouping findings by file. */
 import type { Finding } from '../findings.js';
+import { xmlCharRefs } from '../util/terminal-text.js';
 
 /** Characters XML 1.0 forbids anywhere (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF). */
 // eslint-disable-next-line no-control-regex
@@ -8,9 +9,11 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 /**
  * Text safe inside an XML element or a double- or single-quoted attribute: the five markup
  * characters as entities, line breaks and tabs as character references (so attributes keep them),
- * characters XML cannot hold at all as U+FFFD.
+ * characters XML cannot hold at all as U+FFFD, DEL, C1 and bidi controls as character references.
  */
 export const xmlEscape = (text: string): string =>
+  // DEL, C1 and bidi controls as character references: valid XML, and no terminal acts on them
+  xmlCharRefs(
   text
     .replace(XML_INVALID, '\uFFFD')
     .replace(/&/g, '&amp;')
@@ -20,7 +23,8 @@ export const xmlEscape = (text: string): string =>
     .replace(/'/g, '&apos;')
     .replace(/\t/g, '&#9;')
     .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\r/g, '&#13;'),
+  );
 
 /** Findings by file, files in the order they first appear (findings arrive sorted by file). */
 export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {

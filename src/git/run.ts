@@ -16,12 +16,18 @@ export interface GitResult {
   stderr: string;
 }
 
+/**
+ * Every path kam gives git is a literal path, never pathspec magic: a workspace folder named
+ * `:(exclude)ws` or `*` means that folder and nothing else.
+ */
+export const GIT_GLOBAL_ARGS = ['--literal-pathspecs'] as const;
+
 /** Runs git to completion in `cwd`, optionally feeding `input` on stdin. */
 export function runGit(spawn: Spawn, cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn('git', args, { cwd });
+      child = spawn('git', [...GIT_GLOBAL_ARGS, ...args], { cwd });
     } catch (error) {
       reject(error);
       return;

@@ -11,7 +11,7 @@ import { parseNumber } from './number.js';
 import { emptyCounts, type ImportCounts } from './plan.js';
 import { commonFields, isTrue, normaliseColumn } from './salesforce.js';
 import { stageOf } from './stages.js';
-import { setOwn } from './target.js';
+import { crmKey, setOwn } from './target.js';
 import { isUserHeader, personName, type Users } from './users.js';
 
 export type ExportKind = 'account' | 'contact' | 'opportunity' | 'user';
@@ -144,7 +144,7 @@ export function planEntries(table: Table, kind: EntryList, users?: Users): Entry
         continue;
       }
       if (field) byRole.set(field.role, cell);
-      if (!field || !['first', 'last', 'name', 'title', 'account', 'amount', 'probability', 'close', 'currency'].includes(field.role)) setOwn(crm, field?.api ?? header, cell);
+      if (!field || !['first', 'last', 'name', 'title', 'account', 'amount', 'probability', 'close', 'currency'].includes(field.role)) setOwn(crm, crmKey(field?.api ?? header), cell);
     }
     const account = byRole.get('account');
     const name = kind === 'contacts' ? (byRole.has('name') ? personName(undefined, byRole.get('name')) : personName(byRole.get('first'), byRole.get('last'))) : byRole.get('name');
@@ -159,7 +159,7 @@ export function planEntries(table: Table, kind: EntryList, users?: Users): Entry
     const data: Record<string, unknown> = { name };
     let ownerMissing = false;
     const keep = (key: string, cell: string, why: string) => {
-      setOwn(crm, key, cell);
+      setOwn(crm, crmKey(key), cell);
       notes.push({ row, message: `${key} ${JSON.stringify(cell)} ${why}: kept under x-crm` });
     };
     const currency = byRole.get('currency')?.toUpperCase();

@@ -10,7 +10,7 @@ import type { Note, Row, Table } from './csv.js';
 import { parseNumber, type NumberStyle } from './number.js';
 import { isTrue, isUserId, normaliseColumn, recogniseColumn, salesforceFields, type CrmField } from './salesforce.js';
 import { firstSlug, uniqueIds } from './slug.js';
-import { convertCell, resolveTarget, setIn, setOwn, showPath, type Target } from './target.js';
+import { convertCell, crmKey, resolveTarget, setIn, setOwn, showPath, type Target } from './target.js';
 import { Account } from '../schema/account.js';
 import type { Users } from './users.js';
 import { levelOf } from './levels.js';
@@ -235,7 +235,7 @@ function mapRow({ row, cells }: Row, columns: readonly ColumnPlan[], style: Numb
   }
   if (crm.length > 0) {
     const extension = (data[CRM_KEY] ?? {}) as Record<string, unknown>;
-    for (const [, key, value] of crm.sort((a, b) => a[0] - b[0])) setOwn(extension, key, value);
+    for (const [, key, value] of crm.sort((a, b) => a[0] - b[0])) setOwn(extension, crmKey(key), value);
     data[CRM_KEY] = extension;
   }
   return { row, data, recordId, notes, deleted: false, ownersMissing, currency };

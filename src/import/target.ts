@@ -46,6 +46,15 @@ export const setOwn = (object: Record<string, unknown>, key: string, value: unkn
   Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 };
 
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The `x-crm` key of a CSV column: its header, except that `__proto__`, `constructor` and
+ * `prototype` become `<name> (column)`, so that no file kam writes holds a key that code reading
+ * it could take for the prototype.
+ */
+export const crmKey = (header: string): string => (PROTOTYPE_KEYS.has(header) ? `${header} (column)` : header);
+
 /** The largest entry index a path may name (`contacts[49].name`). */
 export const MAX_INDEX = 49;
 

@@ -3,7 +3,7 @@
  * no schema or parser is imported here, so the command line can size a workspace before the
  * heavy modules load (worker threads start early for a large one).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { shownPath } from '../util/shown-path.js';
@@ -64,16 +64,45 @@ export function selectWorkspaceFiles(paths: readonly string[]): string[] {
   return [...TOP_FILES.filter((f) => present.has(f)), ...inFolder('competitors'), ...inFolder('accounts')];
 }
 
-const filesIn = (root: string, folder: string): string[] =>
-  existsSync(join(root, folder))
-    ? readdirSync(join(root, folder), { withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => `${folder}/${e.name}`)
-    : [];
+/** Why a folder cannot be listed, in words; the listing is then a usage error (exit 2) naming it. */
+const LIST_ERRORS: Record<string, string> = {
+  ENOTDIR: 'it is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many levels of links',
+  EIO: 'input/output error',
+};
+
+/**
+ * The regular files directly in `folder` (links, FIFOs, sockets and sub-folders are not listed).
+ * A folder that is missing has none; one that cannot be listed (a file named `accounts`, no
+ * permission) is a UsageError naming it, never a crash.
+ */
+function filesIn(root: string, folder: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(join(root, folder), { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') return [];
+    throw new UsageError(`cannot list ${folder}/ in ${root}: ${LIST_ERRORS[code] ?? code}`);
+  }
+  return entries.filter((e) => e.isFile()).map((e) => `${folder}/${e.name}`);
+}
+
+/** `path` names something, a link too (a link to nothing is then refused when it is read). */
+const present = (path: string) => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Every workspace file, sorted: kam.yaml, self.yaml, competitors/*, accounts/*. */
 export function listWorkspaceFiles(root: string): string[] {
-  return selectWorkspaceFiles([...TOP_FILES.filter((f) => existsSync(join(root, f))), ...filesIn(root, 'competitors'), ...filesIn(root, 'accounts')]);
+  return selectWorkspaceFiles([...TOP_FILES.filter((f) => present(join(root, f))), ...filesIn(root, 'competitors'), ...filesIn(root, 'accounts')]);
 }
 
 /** A file argument (relative to cwd) as a workspace-relative path with `/`. */
@@ -81,7 +110,13 @@ export const toWorkspacePath = (root: string, cwd: string, file: string): string
   relative(root, resolve(cwd, file)).split(sep).join('/');
 
 /** How many account files the workspace at `root` has (a listing, nothing read). */
-export const countAccountFiles = (root: string): number => filesIn(root, 'accounts').filter((f) => YAML_EXT.test(f)).length;
+export const countAccountFiles = (root: string): number => {
+  try {
+    return filesIn(root, 'accounts').filter((f) => YAML_EXT.test(f)).length;
+  } catch {
+    return 0; // the listing says why when the command loads the workspace
+  }
+};
 
 /**
  * `kam plan [workspace-or-ids...]`: a folder as the first argument is the workspace (unless `-C`

@@ -36,7 +36,6 @@ export class LineIndex {
 }
 
 const START: Position = { line: 1, column: 1 };
-const sameKey = (key: unknown, seg: PathSegment) => key !== null && key !== undefined && String(key) === String(seg);
 
 /** Skips white space and comments from an offset to where a node's content starts. */
 function skipBlank(text: string, offset: number): number {
@@ -110,7 +109,38 @@ export class EventLocator implements Locator {
     private readonly recorder: EventRecorder,
   ) {}
 
+  /** each mapping's keys (last of duplicates wins) and each sequence's entries, built when first asked */
+  private readonly keys = new Map<number, Map<string, number>>();
+  private readonly entries = new Map<number, Int32Array>();
+
   private kind = (node: number) => this.recorder.kinds[this.tree!.closed[node]];
+
+  /** The key node of `seg` in mapping `node`, through a map: many findings in one mapping cost linear time. */
+  private keyOf(node: number, seg: PathSegment): number {
+    let byKey = this.keys.get(node);
+    if (!byKey) {
+      byKey = new Map();
+      const { firstChild, nextSibling } = this.tree!;
+      for (let k = firstChild[node]; k !== -1 && nextSibling[k] !== -1; k = nextSibling[nextSibling[k]]) {
+        const key = this.result(this.unwrap(k));
+        if (key !== null && key !== undefined) byKey.set(String(key), k);
+      }
+      this.keys.set(node, byKey);
+    }
+    return byKey.get(String(seg)) ?? -1;
+  }
+
+  /** The `index`-th entry of sequence `node`, or -1. */
+  private entryOf(node: number, index: number): number {
+    let list = this.entries.get(node);
+    if (!list) {
+      const { firstChild, nextSibling } = this.tree!;
+      const found: number[] = [];
+      for (let child = firstChild[node]; child !== -1; child = nextSibling[child]) found.push(child);
+      this.entries.set(node, (list = Int32Array.from(found)));
+    }
+    return index >= 0 && index < list.length ? list[index] : -1;
+  }
   private result = (node: number) => this.recorder.results[this.tree!.closed[node]];
 
   /** A node that only wraps another (js-yaml opens a sequence entry and then its scalar). */
@@ -127,7 +157,7 @@ export class EventLocator implements Locator {
 
   locate(path: DocPath, target: Target = 'value'): Position {
     this.tree ??= buildTree(this.recorder);
-    const { firstChild, nextSibling } = this.tree;
+    const { nextSibling } = this.tree;
     let node = this.recorder.results.length > 0 ? this.unwrap(0) : -1;
     let at = -1; // the node a found path points to; -1: the file start
     for (let i = 0; node !== -1 && i < path.length; i++) {
@@ -135,20 +165,15 @@ export class EventLocator implements Locator {
       const last = i === path.length - 1;
       const kind = this.kind(node);
       if (kind === 'mapping') {
-        let key = -1;
-        let value = -1;
         // the last of duplicate keys wins, as in the parsed value
-        for (let k = firstChild[node]; k !== -1 && nextSibling[k] !== -1; k = nextSibling[nextSibling[k]]) {
-          if (sameKey(this.result(this.unwrap(k)), seg)) [key, value] = [k, nextSibling[k]];
-        }
-        if (key === -1) break;
-        key = this.unwrap(key);
-        value = this.unwrap(value);
+        const found = this.keyOf(node, seg);
+        if (found === -1) break;
+        const key = this.unwrap(found);
+        const value = this.unwrap(nextSibling[found]);
         at = last && target === 'value' && this.kind(value) === 'scalar' ? value : key;
         node = value;
       } else if (kind === 'sequence' && typeof seg === 'number') {
-        let child = firstChild[node];
-        for (let k = 0; child !== -1 && k < seg; k++) child = nextSibling[child];
+        const child = this.entryOf(node, seg);
         if (child === -1) break;
         node = this.unwrap(child);
         at = node;
@@ -163,6 +188,8 @@ export class EventLocator implements Locator {
 /** Positions from eemeli's document nodes (slow path: anchors, aliases, recovered errors). */
 export class DocumentLocator implements Locator {
   private lines: LineIndex | null = null;
+  /** each mapping's pairs by key (first of duplicates, as before), built when first asked */
+  private readonly pairs = new WeakMap<object, Map<string, unknown>>();
   constructor(
     private readonly text: string,
     private readonly doc: Document,
@@ -176,7 +203,16 @@ export class DocumentLocator implements Locator {
       if (isAlias(node)) node = node.resolve(this.doc);
       const seg = path[i];
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && sameKey(isScalar(p.key) ? p.key.value : p.key, seg));
+        let byKey = this.pairs.get(node);
+        if (!byKey) {
+          byKey = new Map();
+          for (const p of node.items) {
+            const k = isPair(p) ? (isScalar(p.key) ? p.key.value : p.key) : undefined;
+            if (k !== null && k !== undefined && !byKey.has(String(k))) byKey.set(String(k), p);
+          }
+          this.pairs.set(node, byKey);
+        }
+        const pair = byKey.get(String(seg)) as { key: unknown; value: unknown } | undefined;
         if (!pair) break;
         const key = pair.key as YamlNode | null;
         const value = pair.value as YamlNode | null;

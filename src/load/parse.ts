@@ -14,6 +14,7 @@ import { eemeli } from './eemeli.js';
 import { DocumentLocator, EventLocator, EventRecorder, LineIndex, startLocator, type Locator } from './locate.js';
 import type { Problem } from './read.js';
 import { directiveProblem, needsStrict } from './strict.js';
+import { excerpt, shorten } from '../util/terminal-text.js';
 
 export interface Parsed {
   value: unknown;
@@ -38,7 +39,20 @@ const MESSAGES: Partial<Record<string, string>> = {
   MULTIPLE_DOCS: 'a plan file holds one YAML document, but a second one starts here (---)',
   TAB_AS_INDENT: 'tabs are not allowed as indentation in YAML: indent with spaces',
 };
-const cleanMessage = (message: string) => message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
+/**
+ * The parser's message without its source context, quoting at most a short excerpt of the file:
+ * a file that is not YAML at all (a secret behind a link, say) shows in a CI log no more than a
+ * few characters, control characters escaped.
+ */
+const QUOTE_MAX = 16;
+const cleanMessage = (message: string) =>
+  excerpt(
+    shorten(message, 400)
+      .replace(/ at line \d+, column \d+:[\s\S]*$/, '')
+      .trim()
+      .replace(/"([^"]*)("|…$)/g, (_m, quoted: string, end: string) => `"${shorten(quoted, QUOTE_MAX)}${end === '"' ? '"' : ''}`),
+    200,
+  );
 
 function fast(text: string, positions: boolean): Parsed | undefined {
   const recorder = positions ? new EventRecorder() : undefined;
@@ -55,8 +69,8 @@ function fromYamlError(error: YAMLError, text: string, lines: LineIndex): Proble
   const pos = linePos ? { line: linePos.line, column: linePos.col } : lines.position(error.pos[0]);
   let message = MESSAGES[error.code] ?? cleanMessage(error.message);
   if (error.code === 'DUPLICATE_KEY') {
-    const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
-    if (key) message = `key \`${key}\` appears twice in one mapping; keep one`;
+    const key = /^[^:\n]*/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[0].trim();
+    if (key) message = `key \`${excerpt(key)}\` appears twice in one mapping; keep one`;
   }
   return { rule: yamlRule(error.code), message, ...pos };
 }
@@ -95,7 +109,7 @@ function collectionKeyAt(doc: Document): number | undefined {
 }
 
 function slow(text: string): Parsed {
-  const doc = eemeli().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const doc = eemeli().parseDocument(text, { uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
   const locator = new DocumentLocator(text, doc);
   const lines = new LineIndex(text);
   if (doc.errors.length > 0) {

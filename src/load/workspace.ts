@@ -3,7 +3,7 @@
  * validate once against the schema of its kind. A broken file becomes findings and the rest go
  * on; only an unreadable `kam.yaml` stops the run (UsageError, exit 2).
  */
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
@@ -21,7 +21,7 @@ import { unknownKeys } from '../schema/unknown-keys.js';
 import { kindOf, listWorkspaceFiles, YAML_EXT, type FileKind } from './files.js';
 import { startLocator, type Locator } from './locate.js';
 import { parseYaml, positionsOf } from './parse.js';
-import { readSource, type Decoded } from './read.js';
+import { workspaceReader, type Decoded } from './read.js';
 
 export { CONFIG_FILE, findWorkspace, kindOf, listWorkspaceFiles, selectWorkspaceFiles, toWorkspacePath, type FileKind } from './files.js';
 
@@ -171,7 +171,7 @@ export function assemble(root: string, loaded: { config: Config; configDoc: Doc<
 
 /** Loads a workspace: every file once, findings sorted. */
 export function loadWorkspace(root: string, options: LoadOptions = {}): Workspace {
-  const read = options.read ?? ((file: string) => readSource(join(root, file)));
+  const read = options.read ?? workspaceReader(root);
   const all = options.list ?? listWorkspaceFiles(root);
   const files = (options.files ?? all).filter((f) => kindOf(f) !== 'config');
   const loaded = loadConfig(all, read);

@@ -14,11 +14,10 @@
  * - `evaluate` and `tiersFor` then compute the analysis and the rule results from what was loaded.
  * - `renderShare` renders the plans of the accounts a thread kept (`hold`).
  */
-import { join } from 'node:path';
 import { analyseWorkspace, analysedFields, possibleTiers, tiersOf, tierInputs, type AccountAnalysis, type TierInputs, type WorkspaceAnalysis } from '../analysis/index.js';
 import type { Finding } from '../findings.js';
 import { startLocator } from '../load/locate.js';
-import { readSource } from '../load/read.js';
+import { workspaceReader } from '../load/read.js';
 import { assemble, idOf, kindOf, listWorkspaceFiles, loadConfig, loadDoc, validAccounts, type Doc, type Workspace } from '../load/workspace.js';
 import type { OutputFile } from '../report/files.js';
 import type { PlanTask } from '../report/plans.js';
@@ -112,10 +111,11 @@ export function loadShare({ root, files, next, rules, keep, config, hold }: Load
     competitorIds: new Set(rules.competitors.map(([id]) => id)),
   };
   const positions = rules?.positions ?? false;
+  const read = workspaceReader(root);
   for (let start = Atomics.add(next, 0, CHUNK); start < files.length; start = Atomics.add(next, 0, CHUNK)) {
     for (let i = start; i < Math.min(start + CHUNK, files.length); i++) {
       const file = files[i];
-      const doc = loadDoc('account', file, readSource(join(root, file)), { positions, config });
+      const doc = loadDoc('account', file, read(file), { positions, config });
       const account = doc.data;
       if (hold && account) holding.set(file, account);
       const inputs = account && (env || needsTierInputs(keep)) ? tierInputs(account, config, tierToday(rules?.today)) : undefined;
@@ -197,7 +197,7 @@ export async function loadRun(root: string, options: RunOptions = {}): Promise<R
   if (threads === 0) dropLoaders(); // started early for a workspace that then loads fewer files
   const workers = threads > 0 ? takeLoaders(threads) : [];
   try {
-    const read = (file: string) => readSource(join(root, file));
+    const read = workspaceReader(root);
     const loaded = loadConfig(all, read);
     const local = files.filter((f) => kindOf(f) !== 'account').map((file) => loadDoc(kindOf(file), file, read(file), { positions: false }));
     const rules = options.rules && {

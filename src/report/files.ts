@@ -6,10 +6,10 @@
  * temporary file and renamed (`writeFileAtomic`); a file whose content is unchanged is not rewritten.
  * Plans of accounts that are gone are removed only when kam generated them (`removeStalePlans`).
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../util/write.js';
+import { assertRealFolder, makeFolder, seenOf, writeFileAtomic, type Seen } from '../util/write.js';
 import { GENERATED_MARK, isGenerated } from './render.js';
 
 export interface OutputFile {
@@ -22,7 +22,16 @@ export interface OutputFile {
 export interface WriteResult {
   written: string[];
   unchanged: string[];
+  /** the run before this one into the folder stopped before it had written everything */
+  interrupted: boolean;
 }
+
+/**
+ * The journal of a run in progress, in the output folder: written before the first report and
+ * removed after the last. Found by the next run, it says the last one was interrupted (each
+ * report is then old or new, never half of one, since each is renamed into place).
+ */
+export const JOURNAL = '.kam-plan-journal';
 
 /** `path` is `folder` itself or inside it. */
 const within = (folder: string, path: string) => path === folder || inside(folder, path);
@@ -40,6 +49,15 @@ function firstBytes(file: string, n: number): string {
     return buf.subarray(0, got).toString('utf8');
   } finally {
     closeSync(fd);
+  }
+}
+
+/** What is at `target` now: null when nothing is. */
+function seenAt(target: string): Seen | null {
+  try {
+    return seenOf(lstatSync(target));
+  } catch {
+    return null;
   }
 }
 
@@ -79,6 +97,7 @@ function conflict(target: string): string | null {
 export function writeOutputs(outDir: string, files: readonly OutputFile[], options: { force?: boolean; display?: (abs: string) => string } = {}): WriteResult {
   const show = options.display ?? ((p: string) => p);
   const root = resolve(outDir);
+  assertRealFolder(root, show(root));
   if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(`the output folder is a file: ${show(root)}`);
 
   const targets = files.map((f) => {
@@ -86,7 +105,7 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
     const plain = parts.every((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('\\') && !p.includes('\0'));
     const target = resolve(root, ...parts);
     if (!plain || isAbsolute(f.path) || !inside(root, target)) throw new UsageError(`refusing to write outside the output folder: ${f.path}`);
-    return { target, content: f.content };
+    return { target, content: f.content, seen: null as Seen | null };
   });
 
   // 1. check every target before touching anything (each folder once: plans share theirs)
@@ -102,9 +121,10 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
       while (!existsSync(dir)) dir = dirname(dir);
       if (!within(real, realpathSync(dir))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
     }
-    for (const { target } of targets) {
-      const why = options.force ? null : conflict(target);
-      if (why) problems.push(`${show(target)} ${why}`);
+    for (const t of targets) {
+      const why = options.force ? null : conflict(t.target);
+      if (why) problems.push(`${show(t.target)} ${why}`);
+      t.seen = seenAt(t.target);
     }
   }
   if (problems.length) {
@@ -113,17 +133,30 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
   }
 
   // 2. create the folders, check them again, write
-  mkdirSync(root, { recursive: true });
+  makeFolder(root, show(root));
   const real = realRoot();
   for (const [folder, target] of folders) {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder, show(folder));
     if (!within(real, realpathSync(folder))) throw new UsageError(`refusing to write outside the output folder: ${show(target)}`);
   }
 
-  const result: WriteResult = { written: [], unchanged: [] };
-  for (const { target, content } of targets) {
-    if (writeFileAtomic(target, content) === 'unchanged') result.unchanged.push(target);
+  // 3. write, each file checked and written in one step: a new file is created only where none
+  // is (a hard link), a generated one replaced only while it is the file checked (compare, then
+  // rename); a file someone put there since the check is kept
+  const journal = join(root, JOURNAL);
+  const result: WriteResult = { written: [], unchanged: [], interrupted: existsSync(journal) };
+  writeFileSync(journal, `kam plan: writing ${targets.length} files\n`);
+  const kept: string[] = [];
+  for (const { target, content, seen } of targets) {
+    const done = writeFileAtomic(target, content, options.force ? {} : { expect: seen });
+    if (done === 'unchanged') result.unchanged.push(target);
+    else if (done === 'exists' || done === 'changed') kept.push(target);
     else result.written.push(target);
+  }
+  unlinkSync(journal);
+  if (kept.length > 0) {
+    const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : '';
+    throw new UsageError(`${show(kept[0])}${more} appeared or changed while kam plan was writing and was kept; run kam plan again, or use --force to overwrite`);
   }
   return result;
 }

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
-import { readSource } from '../load/read.js';
+import { confine, readSource, type Confinement } from '../load/read.js';
 
 /** The package's own templates. */
 export const builtinTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -36,8 +36,8 @@ function list(dir: string): string[] {
   return names.sort();
 }
 
-function read(file: string, origin: string): TemplateSource {
-  const decoded = readSource(file);
+function read(file: string, origin: string, within?: Confinement): TemplateSource {
+  const decoded = readSource(file, within);
   if (decoded.problem) throw new UsageError(`${origin}:${decoded.problem.line}:${decoded.problem.column}: ${decoded.problem.message}`);
   return { text: decoded.text, origin };
 }
@@ -54,7 +54,9 @@ export function loadTemplates(options: { builtin?: string; overrides?: string; r
   if (dir !== undefined && existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new UsageError(`the templates setting must name a folder: ${dir}`);
     const base = options.root ? relative(options.root, dir).split(sep).join('/') : dir;
-    for (const name of list(dir)) set.set(name, read(join(dir, name), `${base}/${name}`));
+    // an override is a workspace file like any other: inside the workspace after resolving links
+    const within = options.root ? confine(options.root) : undefined;
+    for (const name of list(dir)) set.set(name, read(join(dir, name), `${base}/${name}`, within));
   }
   return set;
 }

@@ -8,6 +8,7 @@ import type { Code, SchemaCode } from '../codes.js';
 import { didYouMean } from '../util/suggest.js';
 import { SLUG, schemaRules } from './common.js';
 import type { DocPath, Target } from '../util/doc-path.js';
+import { excerpt } from '../util/terminal-text.js';
 
 export interface SchemaIssue {
   path: DocPath;
@@ -21,7 +22,7 @@ export function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text "${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  if (typeof value === 'string') return `text "${excerpt(value, 41)}"`;
   if (typeof value === 'boolean') return `${value}`;
   return `the number ${value}`;
 }
@@ -43,7 +44,7 @@ const PERCENT = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
 /** `18%` → `0.18` (as a ratio written out, without floating-point noise). */
 const asRatio = (percent: string) => String(Math.round(Number(percent) * 1e6) / 1e8);
 
-const keyName = (path: DocPath) => (path.length ? String(path[path.length - 1]) : 'the file');
+const keyName = (path: DocPath) => (path.length ? excerpt(String(path[path.length - 1])) : 'the file');
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let node = root;

@@ -5,12 +5,16 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from '../util/suggest.js';
+import { excerpt } from '../util/terminal-text.js';
 import { schemaRules } from './common.js';
 import type { PathSegment } from '../util/doc-path.js';
 import type { SchemaIssue } from './issues.js';
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; in?: z.ZodType };
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Keys that would reach an object's prototype: findings in every mapping, maps included. */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 function walk(schema: z.ZodType, value: unknown, path: PathSegment[], out: SchemaIssue[]): void {
   if (value === null || typeof value !== 'object') return;
@@ -36,6 +40,11 @@ function walk(schema: z.ZodType, value: unknown, path: PathSegment[], out: Schem
     case 'record':
       if (!Array.isArray(value)) {
         for (const [k, v] of Object.entries(value)) {
+          // a map (rules, years) takes any key but these, which name no rule or year and would reach a prototype
+          if (PROTOTYPE_KEYS.has(k)) {
+            out.push({ path: [...path, k], target: 'key', rule: schemaRules.unknownKey, message: `key \`${k}\` is not allowed here (it is no rule, year or name, and would reach a prototype)` });
+            continue;
+          }
           path.push(k);
           walk(def.valueType!, v, path, out);
           path.pop();
@@ -45,6 +54,7 @@ function walk(schema: z.ZodType, value: unknown, path: PathSegment[], out: Schem
     case 'object': {
       if (Array.isArray(value)) return;
       const shape = def.shape!;
+      let known: string[] | undefined;
       for (const key of Object.keys(value)) {
         if (Object.prototype.hasOwnProperty.call(shape, key)) {
           path.push(key);
@@ -55,7 +65,7 @@ function walk(schema: z.ZodType, value: unknown, path: PathSegment[], out: Schem
             path: [...path, key],
             target: 'key',
             rule: schemaRules.unknownKey,
-            message: `unknown key \`${key}\`${didYouMean(key, Object.keys(shape))}`,
+            message: `unknown key \`${excerpt(key)}\`${didYouMean(key, (known ??= Object.keys(shape)))}`,
           });
         }
       }

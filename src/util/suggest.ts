@@ -12,7 +12,11 @@ export function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** Words longer than this get no suggestion (a mistyped key is short; a 1 MB one is no typo). */
+const MAX_WORD = 64;
+
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_WORD) return undefined;
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;

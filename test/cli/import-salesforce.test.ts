@@ -10,7 +10,8 @@ import { fixtures, kam, tempWorkspace } from '../helpers.js';
 import { readTree } from './authoring-helpers.js';
 
 const sf = (name: string) => join(fixtures, 'import', 'salesforce', `${name}.csv`);
-const eur = () => tempWorkspace({ 'kam.yaml': 'version: 1\ncompany: Example Co.\ncurrency: EUR\n' });
+// the exports hold CNY and USD rows too: their rates into EUR (else config/fx-missing)
+const eur = () => tempWorkspace({ 'kam.yaml': 'version: 1\ncompany: Example Co.\ncurrency: EUR\nfx: { CNY: 0.13, USD: 0.92 }\n' });
 const account = (root: string, id: string) => parse(readFileSync(join(root, 'accounts', `${id}.yaml`), 'utf8'));
 const ids = ['burlington-textiles-corp-of-america', 'genepoint', 'huatai-jingmi', 'lets-stop-n-shop'];
 
@@ -268,7 +269,7 @@ describe('kam import: a report with one contact on the account row (Northwind)',
   it.each([
     ['Contact Name=contacts.name', '`contacts` is a list of entries: write contacts[0].name for the first entry'],
     ['Contact Name=contacts[first].name', '[first] in "contacts[first].name" is not an entry number: write [0] for the first entry, up to [49]'],
-    ['Contact Name=contacts[0]', '`contacts[0]` is an entry: map to one of its fields (name, title, role, level, attitude, owner, last_contact)'],
+    ['Contact Name=contacts[0]', '`contacts[0]` is an entry: map to one of its fields (name, title, role, level, attitude, owner, last_contact, reports_to, influences)'],
     ['Contact Name=__proto__.polluted', '`__proto__` cannot be a field name'],
     ['Contact Name=contacts[0].constructor', '`constructor` cannot be a field name'],
     ['Contact Name=x-crm.prototype', '`prototype` cannot be a field name'],

@@ -12,7 +12,7 @@ import { UsageError } from '../../errors.js';
 import type { FileKind } from '../../load/workspace.js';
 import { Lang } from '../../schema/config.js';
 import { packageRoot } from '../../util/package-root.js';
-import { writeFileAtomic } from '../../util/write.js';
+import { assertRealFolder, writeFileAtomic } from '../../util/write.js';
 import type { Context } from '../main.js';
 import { askOrCancel, isInteractive } from '../prompt.js';
 import { displayPath, schemaHint, writtenLine } from '../written.js';
@@ -72,6 +72,7 @@ export async function run([dir]: unknown[], options: InitOptions, ctx: Context):
   const { io } = ctx;
   const root = resolve(io.cwd, (dir as string | undefined) ?? '.');
   if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(`${dir} is a file, not a folder`);
+  assertRealFolder(root, displayPath(io, root));
 
   const choices = await choose(options, root, ctx);
   if ('exit' in choices) return choices.exit;

@@ -159,6 +159,7 @@ export async function run([positionals]: unknown[], options: PlanOptions, ctx: C
 
     const out = options.out !== undefined ? resolve(io.cwd, options.out) : join(root, defaultOut(audience));
     const result = writeOutputs(out, written, { force: options.force, display: show });
+    if (result.interrupted) io.stderr.write(`kam plan: the last run into ${show(out)} was interrupted before it had written every report (each was left old or new); this run wrote them all\n`);
     // the plans of accounts whose files are gone (renamed, deleted) would look current: a whole
     // run removes those it generated
     const removed = ids.length === 0 ? removeStalePlans(out, PLANS, wanted, new Set(known)) : [];

@@ -12,6 +12,7 @@ import { evaluate, loadRun } from '../../pipeline/evaluate.js';
 import { needsOf } from '../../pipeline/scope.js';
 import { Tier } from '../../schema/account.js';
 import { todayFor } from '../../today.js';
+import { hasUnsafe, safeJson, terminalText } from '../../util/terminal-text.js';
 import { progressLine } from '../io.js';
 import type { Context } from '../main.js';
 import { exitCode, makeChalk } from '../output.js';
@@ -53,10 +54,11 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
   if (options.json) {
     // the contract: sorted by id whatever --sort says
     const json = scoresJson(shown).map((j) => ({ ...j, completeness: byId.get(j.id)!.check.completeness }));
-    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout.write(`${safeJson(json, 2)}\n`);
   } else {
     const chalk = makeChalk(io);
-    const rows = sortAccounts(shown, sort);
+    // a name shows its control characters escaped (the table measures and prints it as such)
+    const rows = sortAccounts(shown, sort).map((a) => (hasUnsafe(a.name) ? { ...a, name: terminalText(a.name) } : a));
     const none = accounts.length === 0 ? 'No valid accounts to score.' : `No ${options.tier} accounts.`;
     io.stdout.write(`${rows.length ? scoreTable(rows, chalk) : none}\n\n${portfolioView(portfolio, today, chalk)}\n`);
   }

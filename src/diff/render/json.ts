@@ -1,4 +1,5 @@
 /** `kam diff --format json`: the `WorkspaceDiff` as it is, object keys sorted at every level. */
+import { safeJson } from '../../util/terminal-text.js';
 import type { DiffRenderer } from './types.js';
 
 function sortKeys(value: unknown): unknown {
@@ -15,4 +16,4 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export const json: DiffRenderer = (diff) => `${JSON.stringify(sortKeys(diff), null, 2)}\n`;
+export const json: DiffRenderer = (diff) => `${safeJson(sortKeys(diff), 2)}\n`;

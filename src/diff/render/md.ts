@@ -6,6 +6,7 @@
 import type { ClassName } from '../analysis.js';
 import { classNames } from '../analysis.js';
 import type { AccountDiff } from '../model.js';
+import { terminalText } from '../../util/terminal-text.js';
 import type { DiffRenderer } from './types.js';
 import { accountSections, fieldLine, hasChanges, headline, sideLabel, type Mark, type Style } from './words.js';
 
@@ -14,13 +15,13 @@ import { accountSections, fieldLine, hasChanges, headline, sideLabel, type Mark,
  * strikethrough, entities, GitHub math); line breaks become spaces (a table row is one line).
  * Text never starts a line here, so `#`, `-`, `+` and `1.` need no escape.
  */
-export const mdEscape = (s: string) => s.replace(/[\\`*_[\]<>|~&$]/g, '\\$&').replace(/\r\n|\r|\n/g, ' ');
+export const mdEscape = (s: string) => terminalText(s.replace(/[\\`*_[\]<>|~&$]/g, '\\$&').replace(/\r\n|\r|\n/g, ' '));
 /** A code span that holds any text: a fence longer than the longest backtick run inside. */
 const code = (s: string) => {
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${s.replace(/\r\n|\r|\n/g, ' ')}${pad}${fence}`;
+  return `${fence}${pad}${terminalText(s.replace(/\r\n|\r|\n/g, ' '))}${pad}${fence}`;
 };
 const md: Style = { text: mdEscape, code };
 

@@ -1,9 +1,11 @@
 /** `kam diff` for the terminal: a headline, then one block per account, marks coloured. */
 import type { ChalkInstance } from 'chalk';
+import { terminalText } from '../../util/terminal-text.js';
 import type { DiffRenderer } from './types.js';
 import { accountSections, accountTitle, fieldLine, hasChanges, headline, kindMark, sideLabel, type Mark, type Style } from './words.js';
 
-const plain: Style = { text: (s) => s, code: (s) => s };
+// every value from a plan file shows its control characters escaped (no escape sequence reaches the terminal)
+const plain: Style = { text: terminalText, code: terminalText };
 
 const colour = (chalk: ChalkInstance) =>
   ({ '+': chalk.green, '-': chalk.red, '~': chalk.yellow, '✓': chalk.cyan, '↺': chalk.magenta }) satisfies Record<Mark, (s: string) => string>;
@@ -22,7 +24,7 @@ export const text: DiffRenderer = (diff, { chalk }) => {
   }
   for (const f of diff.files) {
     const mark = f.change === 'added' ? '+' : f.change === 'removed' ? '-' : '~';
-    out.push('', `${paint[mark](mark)} ${chalk.bold(f.file)} (${f.change})`);
+    out.push('', `${paint[mark](mark)} ${chalk.bold(terminalText(f.file))} (${f.change})`);
     for (const field of f.fields) {
       const line = fieldLine(field, plain);
       out.push(`      ${paint[line.mark](line.mark)} ${line.text}`);
@@ -30,7 +32,7 @@ export const text: DiffRenderer = (diff, { chalk }) => {
   }
   if (diff.skipped.length) {
     out.push('', chalk.yellow('Not compared (invalid; run kam validate):'));
-    for (const s of diff.skipped) out.push(`  ${s.file} (invalid at ${s.side === 'both' ? 'both revisions' : s.side})`);
+    for (const s of diff.skipped) out.push(`  ${terminalText(s.file)} (invalid at ${s.side === 'both' ? 'both revisions' : s.side})`);
   }
   out.push('');
   return out.join('\n');
