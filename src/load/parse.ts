@@ -23,6 +23,11 @@ export interface Parsed {
 /** `&anchor` or `*alias` where a node can start (not `R&D`, `A & B` or `5 * 3`). */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[\]{},:?-])[&*][^\s[\]{},]/;
 const MAX_ALIASES = 100;
+/**
+ * A list or mapping as a key (`? [a, b]`, `{a: 1}: x`): js-yaml turns it into text ("a,b",
+ * "[object Object]") without a word; the slow path reports it (`yaml/non-string-key`).
+ */
+const COLLECTION_KEY = /^[\t -]*\?(?:\s|$)|[\]}][\t ]*:(?:\s|$)/m;
 
 // the catalogue lists every error code of the parser: a new one in `yaml` does not compile until it has an entry
 const yamlRule = (code: ErrorCode & ParserError) => parserCode(code);
@@ -35,6 +40,7 @@ const MESSAGES: Partial<Record<string, string>> = {
   DUPLICATE_KEY: 'the same key appears twice in one mapping; keep one',
   MULTIPLE_DOCS: 'a plan file holds one YAML document, but a second one starts here (---)',
   TAB_AS_INDENT: 'tabs are not allowed as indentation in YAML: indent with spaces',
+  NON_STRING_KEY: 'a key is a list or a mapping here: write a plain key before the colon',
 };
 const cleanMessage = (message: string) => message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
 
@@ -74,7 +80,7 @@ function firstProblems(problems: Problem[]): Problem[] {
 }
 
 function slow(text: string): Parsed {
-  const doc = eemeli().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const doc = eemeli().parseDocument(text, { uniqueKeys: true, prettyErrors: true, stringKeys: true });
   const locator = new DocumentLocator(text, doc);
   const lines = new LineIndex(text);
   if (doc.errors.length > 0) {
@@ -106,7 +112,7 @@ function slow(text: string): Parsed {
 export function parseYaml(text: string, positions = false): Parsed {
   try {
     const anchors = (text.includes('&') || text.includes('*')) && ANCHOR_OR_ALIAS.test(text);
-    return (!anchors && fast(text, positions)) || slow(text);
+    return (!anchors && !COLLECTION_KEY.test(text) && fast(text, positions)) || slow(text);
   } catch (error) {
     // a parser that overflows its stack on absurd nesting still yields a finding, not a crash
     const message = error instanceof RangeError ? 'nesting is too deep to parse' : `cannot parse: ${String(error)}`;
