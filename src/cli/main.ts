@@ -10,6 +10,7 @@ import { diffFormats } from '../diff/render/names.js';
 import { formatNames } from '../format/names.js';
 import { reportFormats } from '../report/formats.js';
 import { langs } from '../schema/names.js';
+import { commandHelp, helpGroups, helpRank } from './help-groups.js';
 import type { Io } from './io.js';
 
 export const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -57,7 +58,14 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) })
-    .addHelpText('after', examples(['kam validate -C examples/acme', 'kam score --sort composite', 'kam check --format github', 'kam plan examples/acme --format html', 'kam diff main']));
+    .configureHelp({
+      // in `kam --help`, each command's one example under its description (help-groups.ts)
+      subcommandDescription: (sub) => {
+        const example = commandHelp[sub.name()]?.example;
+        return example ? `${sub.description()}\n$ ${example}` : sub.description();
+      },
+    })
+    .addHelpText('after', '\nRun `kam <command> --help` for its options and more examples.\n');
 
   const action = (name: string) => async (...all: unknown[]) => {
     const cmd = all[all.length - 1] as Command;
@@ -185,6 +193,11 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addHelpText('after', examples(['kam explain', 'kam explain team/account-lead', 'kam explain yaml/duplicate-key --lang zh']))
     .action(action('explain'));
 
+  for (const sub of program.commands) {
+    const entry = commandHelp[sub.name()];
+    if (entry) sub.helpGroup(helpGroups[entry.group]);
+  }
+  (program.commands as Command[]).sort((x, y) => helpRank(x.name()) - helpRank(y.name()));
   return program;
 }
 
