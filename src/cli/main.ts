@@ -84,6 +84,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addOption(formatOption())
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => positiveInt(v, '--max-warnings'))
+    .option('--wide', 'on a terminal, do not fit the output to its width')
     .addHelpText('after', examples(['kam validate', 'kam validate accounts/initech.yaml', 'kam validate -C examples/acme --format json']))
     .action(action('validate'));
 
@@ -95,7 +96,9 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('--json', 'print the scores as JSON (sorted by id)')
     .option('--sort <column>', 'sort the table by a column (id, name, attractiveness, relationship, value, composite, tier, abc, segment, quadrant, risk, completeness)', 'id')
     .option('--tier <tier>', 'show only accounts of this tier (key, ordinary, prospect)')
-    .addHelpText('after', examples(['kam score', 'kam score --sort composite --tier key', 'kam score --json > scores.json']))
+    .option('--columns <list>', 'the table\'s columns in order, by key or head, e.g. id,name,S,tier,risk')
+    .option('--wide', 'on a terminal, do not fit the output to its width')
+    .addHelpText('after', examples(['kam score', 'kam score --sort composite --tier key', 'kam score --columns id,name,S,tier,risk', 'kam score --json > scores.json']))
     .action(action('score'));
 
   program
@@ -107,6 +110,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => positiveInt(v, '--max-warnings'))
     .option('--changed-since <ref>', 'check only the accounts whose files changed since this git revision')
+    .option('--wide', 'on a terminal, do not fit the output to its width')
     .addHelpText('after', examples(['kam check', 'kam check --format github --max-warnings 0', 'kam check --changed-since origin/main']))
     .action(action('check'));
 

@@ -1,24 +1,35 @@
-/** The default human format: findings grouped by file, `line:col severity message rule` rows. */
-import stringWidth from 'string-width';
+/**
+ * The default human format: findings grouped by file, `line:col severity message rule` rows. No
+ * message is padded to the longest; with a width (a terminal), a message that would pass it wraps
+ * under itself, and the rule id goes on the last line, or a line of its own when it does not fit.
+ */
 import { countFindings } from '../findings.js';
 import { plural } from '../util/plural.js';
+import { displayWidth, wrap } from '../util/text-width.js';
 import type { Formatter } from './types.js';
 import { groupByFile } from './utils.js';
 
-/** Pads to a width in terminal columns: Chinese characters take two. */
-const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - stringWidth(s)));
-
-export const stylish: Formatter = (findings, { chalk }) => {
+export const stylish: Formatter = (findings, { chalk, width }) => {
   if (findings.length === 0) return '';
   const out: string[] = [];
   for (const [file, list] of groupByFile(findings)) {
-    out.push('', chalk.underline(file));
+    out.push('', ...wrap(file, width).map((l) => chalk.underline(l)));
     const posWidth = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
-    const msgWidth = Math.max(...list.map((f) => stringWidth(f.message)));
     for (const f of list) {
       const pos = `${f.line}:${f.column}`.padEnd(posWidth);
       const sev = f.severity === 'error' ? chalk.red('error') : chalk.yellow('warn ');
-      out.push(`  ${chalk.dim(pos)}  ${sev}  ${padEnd(f.message, msgWidth)}  ${chalk.dim(f.rule)}`);
+      const lead = `  ${chalk.dim(pos)}  ${sev}  `;
+      const indent = 2 + posWidth + 2 + 5 + 2;
+      const room = width === undefined ? undefined : Math.max(width - indent, 10);
+      const lines = wrap(f.message, room);
+      const last = lines.length - 1;
+      const rule = chalk.dim(f.rule);
+      const ruleFits = room === undefined || displayWidth(lines[last]) + 2 + displayWidth(f.rule) <= room;
+      lines.forEach((line, i) => {
+        const text = i === last && ruleFits ? `${line}  ${rule}` : line;
+        out.push(i === 0 ? `${lead}${text}` : `${' '.repeat(indent)}${text}`);
+      });
+      if (!ruleFits) out.push(`${' '.repeat(indent)}${rule}`);
     }
   }
   const { errors, warnings } = countFindings(findings);
