@@ -22,6 +22,8 @@ const SMALL = smoke ? 20 : 1000;
 const LARGE = smoke ? 50 : 10000;
 const CHANGED = smoke ? 5 : 100;
 const ANALYSIS = smoke ? [500, 5000] : [10000, 100000];
+/** Rows of the `kam score` table rendered alone (bench/table.js): linear in rows, not cli-table3's quadratic. */
+const TABLE = smoke ? [1000, 10000] : [10000, 100000];
 /** Runs a round of the start-up cases (node -e 0, --version, --help): their noise is the largest. */
 const START_REPEAT = smoke ? 1 : 5;
 
@@ -158,6 +160,18 @@ for (let round = 0; round < runs; round++) {
 }
 for (const [n, times] of analysed) measured[`analysis ${n}`] ??= { ms: median(times), times };
 
+// the score table alone, in its own processes: both sizes in turn, each process timing 3 renderings
+const tabled = new Map(TABLE.map((n) => [n, []]));
+for (let round = 0; round < runs; round++) {
+  log(`measuring the score table of ${TABLE.join(' and ')} rows (${round + 1} of ${runs})`);
+  for (const n of TABLE) {
+    const r = spawnSync(process.execPath, [join(here, 'table.js'), String(n), '3'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    tabled.get(n).push(r.status === 0 ? Number(r.stdout.trim()) : NaN);
+    if (r.status !== 0) measured[`score table ${n}`] = { ms: NaN, times: [], error: (r.stderr || '').trim().split('\n').pop() };
+  }
+}
+for (const [n, times] of tabled) measured[`score table ${n}`] ??= { ms: median(times), times };
+
 const rows = [];
 /** A target: `name` measured at most `limit` times `against` (a floor or another case). */
 function target(name, against, limit) {
@@ -175,6 +189,7 @@ target('kam --help', 'node', 1.3);
 for (const c of ['validate', 'check --format json', 'score --json']) target(`${c} ${LARGE}`, `js-yaml ${LARGE}`, 2);
 for (const c of ['validate', 'check --format json', 'score --json']) target(`${c} ${LARGE}`, `${c} ${SMALL}`, 11);
 target(`analysis ${ANALYSIS[1]}`, `analysis ${ANALYSIS[0]}`, 11);
+target(`score table ${TABLE[1]}`, `score table ${TABLE[0]}`, 11);
 target(`plan html ${SMALL}`, `js-yaml ${SMALL}`, 4);
 target(`plan md ${SMALL}`, `js-yaml ${SMALL}`, 4);
 target(`diff ${SMALL} (${CHANGED} changed)`, `check one revision ${SMALL}`, 3);

@@ -26,6 +26,7 @@ describe('benchmark runner', () => {
       'check --format json 50',
       'score --json 50',
       'analysis 5000',
+      'score table 10000',
       'plan html 20',
       'plan md 20',
       'diff 20 (5 changed)',

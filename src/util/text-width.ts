@@ -8,8 +8,44 @@ import stringWidth from 'string-width';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/**
+ * The width of one UTF-16 code unit where it is plain: 1 for printable ASCII and Latin letters,
+ * 2 for the wide CJK blocks (ideographs, kana, hangul, full-width forms and punctuation); -1
+ * where it takes string-width to know (combining marks, emoji, ambiguous punctuation, surrogates).
+ */
+function unitWidth(code: number): number {
+  if (code >= 0x20 && code < 0x7f) return 1;
+  if ((code >= 0xa0 && code < 0x300) || code === 0x2026) return 1; // … is ambiguous: narrow, as string-width counts it
+  if (
+    (code >= 0x3000 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff01 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  ) {
+    return 2;
+  }
+  return -1;
+}
+
+/** The width of `text` when every code unit is plain, else -1. */
+function plainWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const w = unitWidth(text.charCodeAt(i));
+    if (w < 0) return -1;
+    width += w;
+  }
+  return width;
+}
+
 export function displayWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  const plain = plainWidth(text);
+  return plain >= 0 ? plain : stringWidth(text);
 }
 
 export const padEnd = (text: string, width: number, shown = displayWidth(text)) => (shown >= width ? text : text + ' '.repeat(width - shown));
@@ -23,6 +59,12 @@ export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 0) return '';
   if (PRINTABLE_ASCII.test(text)) return `${text.slice(0, width - 1)}${ELLIPSIS}`;
+  if (plainWidth(text) >= 0) {
+    let used = 0;
+    let end = 0;
+    while (end < text.length && used + unitWidth(text.charCodeAt(end)) <= width - 1) used += unitWidth(text.charCodeAt(end++));
+    return `${text.slice(0, end)}${ELLIPSIS}`;
+  }
   let out = '';
   let used = 0;
   for (const { segment } of segmenter.segment(text)) {
