@@ -155,10 +155,12 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('--company <name>', 'our company name (default: the folder name)')
     .option('--currency <code>', 'workspace currency (default: CNY)')
     .addOption(new Option('--lang <lang>', 'report language (default: en)').choices(langs))
-    .option('--ci', 'also write a GitHub Actions workflow that runs kam check')
+    .option('--ci [provider]', 'also write a CI job that runs kam check: github (default, a GitHub Actions workflow) or gitlab (.gitlab-ci.yml)')
+    .option('--no-package-json', 'with --ci, do not write a package.json where there is none')
+    .option('--kam-from <spec>', 'with --ci, the kam dev dependency the package.json names: a version, tarball or git URL (default: ^<this version>)')
     .option('--example', 'also write a sample account')
     .option('--force', 'overwrite existing files')
-    .addHelpText('after', examples(['kam init', 'kam init acme --yes --company "Example Co." --currency EUR --lang en']))
+    .addHelpText('after', examples(['kam init', 'kam init acme --yes --company "Example Co." --currency EUR --lang en', 'kam init --ci --kam-from git+https://git.example.com/tools/kam.git#v0.1.0', 'kam init --ci gitlab']))
     .action(action('init'));
 
   program
