@@ -3,44 +3,21 @@
  * outside the clone (no access to its node_modules, no TypeScript, no build, no network: npm's
  * cache holds the dependencies after `npm ci`), and the installed kam runs there.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
+import { packKam, pkg, sh, writeClientLock } from '../support/install.js';
 
-const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string; license: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
 const tmp = mkdtempSync(join(tmpdir(), 'kam-pack-'));
-
-/** The environment of a user's shell: no npm_* variables of the `npm test` running us (except the cache), no clone folders on PATH. */
-const env: Record<string, string> = {};
-for (const [key, value] of Object.entries(process.env)) {
-  if (value === undefined || (/^npm_/i.test(key) && key.toLowerCase() !== 'npm_config_cache')) continue;
-  env[key] = value;
-}
-env.PATH = (process.env.PATH ?? '').split(delimiter).filter((p) => !p.startsWith(repoRoot)).join(delimiter);
-env.npm_config_update_notifier = 'false';
-env.npm_config_fund = 'false';
-env.npm_config_audit = 'false';
-delete env.NODE_PATH;
-delete env.NODE_OPTIONS;
-
-function sh(command: string, args: string[], cwd: string) {
-  const r = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 let tarball = '';
 let files: string[] = [];
 
 beforeAll(() => {
   // `npm test` has just built dist/; --ignore-scripts packs that build as it is
-  const packed = sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], repoRoot);
-  expect(packed.code, packed.stderr).toBe(0);
-  const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
-  tarball = join(tmp, info.filename);
-  files = info.files.map((f) => f.path);
+  ({ tarball, files } = packKam(tmp));
 }, 60_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -67,14 +44,8 @@ describe('installed from the tarball in a folder outside the clone', () => {
     // the client's repository: kam as a dev dependency with its lockfile. The lock is the clone's
     // (the same versions `npm ci` put in npm's cache), so the install needs no network.
     const spec = `file:../${tarball.split('/').pop()}`;
-    const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    const packages: Record<string, unknown> = {
-      '': { name: 'client', devDependencies: { kam: spec } },
-      'node_modules/kam': { version: pkg.version, resolved: spec, dev: true, license: pkg.license, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines },
-    };
-    for (const [path, entry] of Object.entries(lock.packages)) if (path && !entry.dev) packages[path] = { ...entry, dev: true };
     writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'client', private: true, devDependencies: { kam: spec } }, null, 2)}\n`);
-    writeFileSync(join(project, 'package-lock.json'), `${JSON.stringify({ name: 'client', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
+    writeClientLock(project, spec);
     const installed = sh('npm', ['ci', '--offline'], project);
     expect(installed.code, installed.stderr).toBe(0);
   }, 120_000);
