@@ -107,7 +107,9 @@ async function choose(options: InitOptions, root: string, ctx: Context): Promise
 }
 
 /** What makes the CI job's `npm ci` find kam. */
-function installHint(root: string, hadPackage: boolean, wrote: boolean, kamSpec: string): string[] {
+function installHint(root: string, hadPackage: boolean, wrote: boolean, spec: string): string[] {
+  // a version or range names the package; a path, tarball or URL stands alone
+  const kamSpec = /^[\^~<>=\d*]/.test(spec) ? `kam@${spec}` : spec;
   if (!hadPackage) {
     return wrote
       ? ['', 'The CI job installs kam with `npm ci`: run `npm install` once to install it and write package-lock.json, and commit both.']
