@@ -33,6 +33,8 @@ const KEYS = smoke ? [500, 5000] : [5000, 50000];
 /** the scale a CRM import makes: plan, diff and score --json must stay within 1 GiB */
 const HUGE = smoke ? 200 : 100000;
 const HUGE_MIB = 1024;
+/** Rows of the `kam score` table rendered alone (bench/table.js): linear in rows, not cli-table3's quadratic. */
+const TABLE = smoke ? [1000, 10000] : [10000, 100000];
 /** Runs a round of the start-up cases (node -e 0, --version, --help): their noise is the largest. */
 const START_REPEAT = smoke ? 1 : 5;
 
@@ -205,6 +207,18 @@ for (let round = 0; round < runs; round++) {
 }
 for (const [n, times] of analysed) measured[`analysis ${n}`] ??= { ms: median(times), times };
 
+// the score table alone, in its own processes: both sizes in turn, each process timing 3 renderings
+const tabled = new Map(TABLE.map((n) => [n, []]));
+for (let round = 0; round < runs; round++) {
+  log(`measuring the score table of ${TABLE.join(' and ')} rows (${round + 1} of ${runs})`);
+  for (const n of TABLE) {
+    const r = spawnSync(process.execPath, [join(here, 'table.js'), String(n), '3'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    tabled.get(n).push(r.status === 0 ? Number(r.stdout.trim()) : NaN);
+    if (r.status !== 0) measured[`score table ${n}`] = { ms: NaN, times: [], error: (r.stderr || '').trim().split('\n').pop() };
+  }
+}
+for (const [n, times] of tabled) measured[`score table ${n}`] ??= { ms: median(times), times };
+
 const rows = [];
 /** A target: `name` measured at most `limit` times `against` (a floor or another case). */
 function target(name, against, limit) {
@@ -226,6 +240,7 @@ target(`score --json ${LARGE}`, `ajv + js-yaml ${LARGE}`, 1.5);
 for (const c of ['validate', 'check --format json', 'score --json']) target(`${c} ${LARGE}`, `${c} ${SMALL}`, 11);
 target(`check --format json ${BIG}`, `check --format json ${LARGE}`, 5.5);
 target(`analysis ${ANALYSIS[1]}`, `analysis ${ANALYSIS[0]}`, 11);
+target(`score table ${TABLE[1]}`, `score table ${TABLE[0]}`, 11);
 // against the job itself: load, analyse, render and write on one thread, nothing checked
 target(`plan html ${SMALL}`, `render html ${SMALL}`, 1.25);
 target(`plan md ${SMALL}`, `render md ${SMALL}`, 1.25);

@@ -27,6 +27,7 @@ describe('benchmark runner', () => {
       'score --json 50',
       'check --format json 100',
       'analysis 5000',
+      'score table 10000',
       'plan html 20',
       'plan md 20',
       'diff 20 (5 changed)',

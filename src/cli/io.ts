@@ -28,6 +28,15 @@ export function colorLevel(env: Io['env'], stream: Stream): 0 | 1 | 2 | 3 {
   return stream.isTTY ? 1 : 0;
 }
 
+/**
+ * The width output must fit: the terminal's columns on a TTY (80 when it does not say), no limit
+ * when piped or with `--wide`. Read here, in the CLI, and passed down to the formatters.
+ */
+export function terminalWidth(stream: Stream, wide = false): number | undefined {
+  if (wide || !stream.isTTY) return undefined;
+  return stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+}
+
 /** Progress on stderr only where a person watches it: a TTY, not CI. */
 export const showProgress = (io: Io) => Boolean(io.stderr.isTTY) && !io.env.CI;
 

@@ -12,6 +12,7 @@ import { formatNames } from '../format/names.js';
 import { planFormats } from '../report/formats.js';
 import { audiences, langs } from '../schema/names.js';
 import { terminalText } from '../util/terminal-text.js';
+import { commandHelp, helpGroups, helpRank } from './help-groups.js';
 import type { Io } from './io.js';
 
 export const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -63,7 +64,14 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.stdout.write(s), writeErr: (s) => ctx.io.stderr.write(s) })
-    .addHelpText('after', examples(['kam validate -C examples/acme', 'kam score --sort composite', 'kam check --format github', 'kam plan examples/acme --format html', 'kam diff main']));
+    .configureHelp({
+      // in `kam --help`, each command's one example under its description (help-groups.ts)
+      subcommandDescription: (sub) => {
+        const example = commandHelp[sub.name()]?.example;
+        return example ? `${sub.description()}\n$ ${example}` : sub.description();
+      },
+    })
+    .addHelpText('after', '\nRun `kam <command> --help` for its options and more examples.\n');
 
   const action = (name: string) => async (...all: unknown[]) => {
     const cmd = all[all.length - 1] as Command;
@@ -82,6 +90,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .addOption(formatOption())
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => positiveInt(v, '--max-warnings'))
+    .option('--wide', 'on a terminal, do not fit the output to its width')
     .addHelpText('after', examples(['kam validate', 'kam validate accounts/initech.yaml', 'kam validate -C examples/acme --format json']))
     .action(action('validate'));
 
@@ -93,7 +102,9 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('--json', 'print the scores as JSON (sorted by id)')
     .option('--sort <column>', 'sort the table by a column (id, name, attractiveness, relationship, value, composite, tier, abc, segment, quadrant, risk, completeness)', 'id')
     .option('--tier <tier>', 'show only accounts of this tier (key, ordinary, prospect)')
-    .addHelpText('after', examples(['kam score', 'kam score --sort composite --tier key', 'kam score --json > scores.json']))
+    .option('--columns <list>', 'the table\'s columns in order, by key or head, e.g. id,name,S,tier,risk')
+    .option('--wide', 'on a terminal, do not fit the output to its width')
+    .addHelpText('after', examples(['kam score', 'kam score --sort composite --tier key', 'kam score --columns id,name,S,tier,risk', 'kam score --json > scores.json']))
     .action(action('score'));
 
   program
@@ -105,6 +116,7 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => positiveInt(v, '--max-warnings'))
     .option('--changed-since <ref>', 'check only the accounts whose files changed since this git revision')
+    .option('--wide', 'on a terminal, do not fit the output to its width')
     .addHelpText('after', examples(['kam check', 'kam check --format github --max-warnings 0', 'kam check --changed-since origin/main']))
     .action(action('check'));
 
@@ -169,10 +181,12 @@ function build(ctx: Context, setCode: (code: number) => void): Command {
     .option('--company <name>', 'our company name (default: the folder name)')
     .option('--currency <code>', 'workspace currency (default: CNY)')
     .addOption(new Option('--lang <lang>', 'report language (default: en)').choices(langs))
-    .option('--ci', 'also write a GitHub Actions workflow that runs kam check')
+    .option('--ci [provider]', 'also write a CI job that runs kam check: github (default, a GitHub Actions workflow) or gitlab (.gitlab-ci.yml)')
+    .option('--no-package-json', 'with --ci, do not write a package.json where there is none')
+    .option('--kam-from <spec>', 'with --ci, the kam dev dependency the package.json names: a version, tarball or git URL (default: ^<this version>)')
     .option('--example', 'also write a sample account')
     .option('--force', 'overwrite existing files')
-    .addHelpText('after', examples(['kam init', 'kam init acme --yes --company "Example Co." --currency EUR --lang en']))
+    .addHelpText('after', examples(['kam init', 'kam init acme --yes --company "Example Co." --currency EUR --lang en', 'kam init --ci --kam-from git+https://git.example.com/tools/kam.git#v0.1.0', 'kam init --ci gitlab']))
     .action(action('init'));
 
   program
@@ -271,6 +285,11 @@ Columns: id, name, industry, region, lead, owners, tier, abc, segment, quadrant,
     .addHelpText('after', examples(['kam explain', 'kam explain team/account-lead', 'kam explain yaml/duplicate-key --lang zh']))
     .action(action('explain'));
 
+  for (const sub of program.commands) {
+    const entry = commandHelp[sub.name()];
+    if (entry) sub.helpGroup(helpGroups[entry.group]);
+  }
+  (program.commands as Command[]).sort((x, y) => helpRank(x.name()) - helpRank(y.name()));
   return program;
 }
 

@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { countFindings, type Finding } from '../findings.js';
 import { formatters, type FormatName } from '../format/index.js';
 import type { RuleMeta } from '../format/types.js';
-import { colorLevel, type Io } from './io.js';
+import { colorLevel, terminalWidth, type Io } from './io.js';
 import type { Context } from './main.js';
 
 export const makeChalk = (io: Io, stream = io.stdout): ChalkInstance => new Chalk({ level: colorLevel(io.env, stream) });
@@ -12,6 +12,8 @@ export interface FindingsOptions {
   format?: FormatName;
   quiet?: boolean;
   maxWarnings?: number;
+  /** no width limit on a terminal */
+  wide?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function printFindings(findings: readonly Finding[], options: FindingsOpt
   const format = options.format ?? 'stylish';
   const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   const chalk = makeChalk(io);
-  const text = formatters[format](shown, { chalk, version: ctx.version, rules });
+  const text = formatters[format](shown, { chalk, version: ctx.version, rules, width: terminalWidth(io.stdout, options.wide) });
   if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   const code = exitCode(findings, options.maxWarnings);
   if (format === 'stylish') {

@@ -1,5 +1,6 @@
 /** The one map of output formats to formatters, one for each name of `names.ts`. */
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import type { FormatName } from './names.js';
@@ -9,4 +10,4 @@ import type { Formatter } from './types.js';
 
 export { formatNames, type FormatName } from './names.js';
 
-export const formatters = { stylish, json, junit, github, sarif } satisfies Record<FormatName, Formatter>;
+export const formatters = { stylish, json, junit, github, sarif, gitlab } satisfies Record<FormatName, Formatter>;

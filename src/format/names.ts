@@ -4,5 +4,5 @@
  * Unicode tables). `index.ts` must give each name a formatter, and no other: it does not compile
  * otherwise.
  */
-export const formatNames = ['stylish', 'json', 'junit', 'github', 'sarif'] as const;
+export const formatNames = ['stylish', 'json', 'junit', 'github', 'sarif', 'gitlab'] as const;
 export type FormatName = (typeof formatNames)[number];

@@ -15,6 +15,8 @@ export interface FormatContext {
   version: string;
   /** rule metadata for formats that describe rules (SARIF) */
   rules: readonly RuleMeta[];
+  /** the widest a line of human output (stylish) may be: the terminal's width; undefined: no limit */
+  width?: number;
 }
 
 export type Formatter = (findings: readonly Finding[], ctx: FormatContext) => string;

@@ -38,6 +38,7 @@ const MESSAGES: Partial<Record<string, string>> = {
   DUPLICATE_KEY: 'the same key appears twice in one mapping; keep one',
   MULTIPLE_DOCS: 'a plan file holds one YAML document, but a second one starts here (---)',
   TAB_AS_INDENT: 'tabs are not allowed as indentation in YAML: indent with spaces',
+  NON_STRING_KEY: 'a key is a list or a mapping here: write a plain key before the colon',
 };
 /**
  * The parser's message without its source context, quoting at most a short excerpt of the file:

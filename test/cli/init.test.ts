@@ -55,8 +55,9 @@ describe('kam init', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
     expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     const runs: string[] = workflow.jobs.kam.steps.map((s: { run?: string }) => s.run ?? '');
-    expect(runs).toContain('npx kam check --format github');
-    expect(runs.some((run) => /npx kam diff "\$BASE" --format md > kam-diff\.md/.test(run))).toBe(true);
+    expect(runs).toContain('npm ci');
+    expect(runs).toContain('npx --no-install kam check --format github');
+    expect(runs.some((run) => /npx --no-install kam diff "\$BASE" --format md > kam-diff\.md/.test(run))).toBe(true);
     expect(runs.some((run) => run.includes('gh pr comment'))).toBe(true);
     expect((await kam(['validate', '-C', root])).code).toBe(0);
   });

@@ -19,10 +19,13 @@ describe('kam init on a terminal', () => {
         { waitFor: 'Report language', type: `${down}${enter}` },
         { waitFor: 'Add a GitHub Actions workflow', type: `y${enter}` },
         { waitFor: 'Add a sample account', type: enter },
+        { waitFor: 'This folder has no package.json', type: enter },
       ],
     });
     expect(r.unused).toEqual([]);
     expect(r.stderr).toBe('');
+    expect(JSON.parse(readFileSync(join(cwd, 'acme/package.json'), 'utf8')).devDependencies.kam).toMatch(/^\^\d+\.\d+\.\d+/);
+    expect(r.stdout).toContain('run `npm install` once');
     expect(r.code).toBe(0);
     const root = join(cwd, 'acme');
     expect(parse(readFileSync(join(root, 'kam.yaml'), 'utf8'))).toEqual({ version: 1, company: '星河工业', currency: 'EUR', lang: 'zh' });
@@ -36,10 +39,15 @@ describe('kam init on a terminal', () => {
     const cwd = tempWorkspace({});
     const r = await kamOnTerminal(['init', 'galaxy', '--currency', 'USD', '--lang', 'en', '--ci', '--example'], {
       cwd,
-      steps: [{ waitFor: 'Our company name', type: enter }],
+      steps: [
+        { waitFor: 'Our company name', type: enter },
+        { waitFor: 'This folder has no package.json', type: `n${enter}` },
+      ],
     });
     expect(r.unused).toEqual([]);
     expect(r.code).toBe(0);
+    expect(existsSync(join(cwd, 'galaxy/package.json'))).toBe(false);
+    expect(r.stdout).toContain('npm install --save-dev kam@^');
     expect(r.stdout).not.toContain('Currency of the money figures');
     expect(r.stdout).not.toContain('Report language');
     expect(parse(readFileSync(join(cwd, 'galaxy/kam.yaml'), 'utf8'))).toEqual({ version: 1, company: 'galaxy', currency: 'USD', lang: 'en' });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaTexts } from '../../src/schema/json-schema.js';
@@ -35,7 +36,7 @@ describe('kam schema', () => {
 
   describe('agrees with kam validate in a JSON Schema validator (what editors run)', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+    addFormats.default(ajv, ['date']);
     const texts = jsonSchemaTexts();
     const validator = (name: string) => ajv.compile(JSON.parse(texts[`${name}.schema.json`]));
 
@@ -70,6 +71,7 @@ describe('kam schema', () => {
 describe('JSON Schema keeps the rules zod checks by code', () => {
   it('a competitor entry needs ref or name in the editor schema too', () => {
     const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv, ['date']);
     const account = ajv.compile(JSON.parse(jsonSchemaTexts()['account.schema.json']));
     expect(account({ id: 'a', name: 'A', competitors: [{ share: 0.2 }] })).toBe(false);
     expect(account({ id: 'a', name: 'A', competitors: [{ ref: 'globex' }, { name: 'Local integrator' }] })).toBe(true);

@@ -1,7 +1,8 @@
 /**
  * `kam init [dir]`: create a workspace: `kam.yaml`, `self.yaml`, `accounts/`, `competitors/`, a
- * `.gitignore` for `reports/`; with `--ci` the GitHub Actions workflow, with `--example` a sample
- * account. Asks on a terminal (unless `--yes`); otherwise takes flags and defaults. Existing
+ * `.gitignore` for `reports/`; with `--ci` the GitHub Actions workflow (`--ci gitlab`: the GitLab
+ * CI job) and, where the folder has no package.json, one with kam as a dev dependency (the
+ * workflow installs kam from it); with `--example` a sample account. Asks on a terminal (unless `--yes`); otherwise takes flags and defaults. Existing
  * files are kept unless `--force`, so running it twice changes nothing.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,18 +23,46 @@ export interface InitOptions {
   company?: string;
   currency?: string;
   lang?: Lang;
-  ci?: boolean;
+  ci?: boolean | string;
   example?: boolean;
   force?: boolean;
+  /** false with --no-package-json */
+  packageJson?: boolean;
+  /** the dev dependency's spec in the package.json written (default: ^<this version>) */
+  kamFrom?: string;
 }
 
+const ciProviders = ['github', 'gitlab'] as const;
+type CiProvider = (typeof ciProviders)[number];
+
 interface Choices extends WorkspaceSettings {
-  ci: boolean;
+  ci: CiProvider | undefined;
   example: boolean;
+  /** write a package.json with kam as a dev dependency */
+  packageJson: boolean;
 }
 
 /** The package files `--ci` and `--example` copy. */
 export const workflowTemplate = join(packageRoot, 'templates', 'ci', 'github-workflow.yml');
+export const gitlabTemplate = join(packageRoot, 'templates', 'ci', 'gitlab-ci.yml');
+const ciFiles = {
+  github: { file: '.github/workflows/kam.yml', template: workflowTemplate },
+  gitlab: { file: '.gitlab-ci.yml', template: gitlabTemplate },
+} satisfies Record<CiProvider, { file: string; template: string }>;
+
+function ciProvider(value: boolean | string | undefined): CiProvider | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return 'github';
+  if (!(ciProviders as readonly string[]).includes(value)) throw new UsageError(`--ci takes ${ciProviders.join(' or ')}, not "${value}"`);
+  return value as CiProvider;
+}
+
+/** The package.json `--ci` offers where the folder has none: kam as a dev dependency, for `npm ci`. */
+export function packageJsonFile(root: string, kamSpec: string): string {
+  const name = basename(root).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '') || 'account-plans';
+  const pkg = { name, private: true, description: 'Key account plans, checked by kam', scripts: { check: 'kam check' }, devDependencies: { kam: kamSpec } };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
 export const exampleTemplate = join(packageRoot, 'templates', 'init', 'example-account.yaml');
 export const EXAMPLE_ID = 'initech';
 
@@ -51,9 +80,11 @@ async function choose(options: InitOptions, root: string, ctx: Context): Promise
     company: options.company?.trim() || basename(root),
     currency: currency(options.currency ?? 'CNY'),
     lang: options.lang ?? 'en',
-    ci: options.ci ?? false,
+    ci: ciProvider(options.ci),
     example: options.example ?? false,
+    packageJson: options.packageJson !== false,
   };
+  const noPackage = !existsSync(join(root, 'package.json'));
   if (options.yes || !isInteractive(ctx.io)) return defaults;
   const asked = await askOrCancel(ctx.io, async (p) => ({
     company: options.company?.trim() || (await p.text('Our company name (shown in reports)', { default: defaults.company, required: true })),
@@ -62,10 +93,36 @@ async function choose(options: InitOptions, root: string, ctx: Context): Promise
         ? defaults.currency
         : (await p.text('Currency of the money figures', { default: defaults.currency, validate: currencyProblem })).toUpperCase(),
     lang: options.lang ?? (await p.choose('Report language', Lang.options, { default: defaults.lang })) ?? defaults.lang,
-    ci: options.ci ?? (await p.confirm('Add a GitHub Actions workflow that checks the plans on pull requests?', false)),
+    ci: options.ci !== undefined ? defaults.ci : (await p.confirm('Add a GitHub Actions workflow that checks the plans on pull requests?', false)) ? ('github' as const) : undefined,
     example: options.example ?? (await p.confirm('Add a sample account showing a complete plan?', false)),
   }));
-  return 'exit' in asked ? asked : asked.answers;
+  if ('exit' in asked) return asked;
+  const answers = { ...asked.answers, packageJson: defaults.packageJson };
+  if (answers.ci && noPackage && options.packageJson !== false) {
+    const offer = await askOrCancel(ctx.io, (p) => p.confirm('This folder has no package.json: add one with kam as a dev dependency (the workflow installs kam from it)?', true));
+    if ('exit' in offer) return offer;
+    answers.packageJson = offer.answers;
+  }
+  return answers;
+}
+
+/** What makes the CI job's `npm ci` find kam. */
+function installHint(root: string, hadPackage: boolean, wrote: boolean, spec: string): string[] {
+  // a version or range names the package; a path, tarball or URL stands alone
+  const kamSpec = /^[\^~<>=\d*]/.test(spec) ? `kam@${spec}` : spec;
+  if (!hadPackage) {
+    return wrote
+      ? ['', 'The CI job installs kam with `npm ci`: run `npm install` once to install it and write package-lock.json, and commit both.']
+      : ['', `The CI job installs kam with \`npm ci\`: add a package.json with kam as a dev dependency (\`npm install --save-dev ${kamSpec}\`) and commit it with package-lock.json.`];
+  }
+  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
+  try {
+    pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  } catch {
+    // an unreadable package.json: the hint below still says what the job needs
+  }
+  if (pkg.devDependencies?.kam || pkg.dependencies?.kam) return [];
+  return ['', `The CI job installs kam with \`npm ci\`: add it to package.json with \`npm install --save-dev ${kamSpec}\` and commit package-lock.json.`];
 }
 
 export async function run([dir]: unknown[], options: InitOptions, ctx: Context): Promise<number> {
@@ -83,7 +140,12 @@ export async function run([dir]: unknown[], options: InitOptions, ctx: Context):
     { file: 'self.yaml', text: selfFile(choices.company, line('self', 'self.yaml')) },
     { file: '.gitignore', text: gitignoreFile },
   ];
-  if (choices.ci) files.push({ file: '.github/workflows/kam.yml', text: readFileSync(workflowTemplate, 'utf8') });
+  const kamSpec = options.kamFrom?.trim() || `^${ctx.version}`;
+  const hadPackage = existsSync(join(root, 'package.json'));
+  if (choices.ci) {
+    files.push({ file: ciFiles[choices.ci].file, text: readFileSync(ciFiles[choices.ci].template, 'utf8') });
+    if (!hadPackage && choices.packageJson) files.push({ file: 'package.json', text: packageJsonFile(root, kamSpec) });
+  }
   if (choices.example) {
     const file = `accounts/${EXAMPLE_ID}.yaml`;
     files.push({ file, text: `${line('account', file)}\n${readFileSync(exampleTemplate, 'utf8')}` });
@@ -105,6 +167,7 @@ export async function run([dir]: unknown[], options: InitOptions, ctx: Context):
       out.push('  add `reports/` to it: kam plan writes its reports there');
     }
   }
+  if (choices.ci) out.push(...installHint(root, hadPackage, choices.packageJson, kamSpec));
   const where = displayPath(io, root);
   out.push('', `Workspace ready${where === '.' ? '' : ` in ${where}`}. Next: \`kam new <id>\` adds an account, \`kam import <export.csv>\` imports a CRM export.`);
   const hint = schemaHint(root);

@@ -13,10 +13,10 @@ import { needsOf } from '../../pipeline/scope.js';
 import { Tier } from '../../schema/account.js';
 import { todayFor } from '../../today.js';
 import { hasUnsafe, safeJson, terminalText } from '../../util/terminal-text.js';
-import { progressLine } from '../io.js';
+import { progressLine, terminalWidth } from '../io.js';
 import type { Context } from '../main.js';
 import { exitCode, makeChalk } from '../output.js';
-import { isSortColumn, portfolioView, scoreTable, sortAccounts, sortColumns, type ScoredAccount } from '../score-view.js';
+import { columnByName, isSortColumn, portfolioView, scoreColumns, scoreTable, sortAccounts, sortColumns, type ScoredAccount, type SortColumn } from '../score-view.js';
 
 export interface ScoreOptions {
   dir?: string;
@@ -24,6 +24,21 @@ export interface ScoreOptions {
   json?: boolean;
   sort?: string;
   tier?: string;
+  /** comma-separated column keys or heads, e.g. id,name,S,tier,risk */
+  columns?: string;
+  /** no width limit on a terminal */
+  wide?: boolean;
+}
+
+/** `--columns id,name,S,tier,risk`: the columns in the order given. */
+function pickColumns(list: string): SortColumn[] {
+  const picked = list.split(',').filter((s) => s.trim() !== '').map((name) => {
+    const column = columnByName(name);
+    if (!column) throw new UsageError(`--columns takes ${sortColumns.map((k) => (scoreColumns[k].head === k ? k : `${k} (${scoreColumns[k].head})`)).join(', ')}; got "${name.trim()}"`);
+    return column;
+  });
+  if (picked.length === 0) throw new UsageError('--columns takes at least one column, e.g. --columns id,name,S,tier,risk');
+  return [...new Set(picked)];
 }
 
 export async function run(_args: unknown[], options: ScoreOptions, ctx: Context): Promise<number> {
@@ -34,6 +49,7 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
     throw new UsageError(`--tier must be one of ${Tier.options.join(', ')}; got "${options.tier}"`);
   }
 
+  const columns = options.columns === undefined ? undefined : pickColumns(options.columns);
   const todayIn = todayFor(options.asOf, () => io.today());
   const progress = progressLine(io, 'kam score: loading');
   const needs = needsOf.score();
@@ -60,11 +76,12 @@ export async function run(_args: unknown[], options: ScoreOptions, ctx: Context)
     // a name shows its control characters escaped (the table measures and prints it as such)
     const rows = sortAccounts(shown, sort).map((a) => (hasUnsafe(a.name) ? { ...a, name: terminalText(a.name) } : a));
     const none = accounts.length === 0 ? 'No valid accounts to score.' : `No ${options.tier} accounts.`;
-    io.stdout.write(`${rows.length ? scoreTable(rows, chalk) : none}\n\n${portfolioView(portfolio, today, chalk)}\n`);
+    const width = terminalWidth(io.stdout, options.wide);
+    io.stdout.write(`${rows.length ? scoreTable(rows, chalk, { width, columns }) : none}\n\n${portfolioView(portfolio, today, chalk, width)}\n`);
   }
 
   if (ws.findings.length > 0) {
-    io.stderr.write(`${stylish(ws.findings, { chalk: makeChalk(io, io.stderr), version: ctx.version, rules: [] })}\n`);
+    io.stderr.write(`${stylish(ws.findings, { chalk: makeChalk(io, io.stderr), version: ctx.version, rules: [], width: terminalWidth(io.stderr, options.wide) })}\n`);
     const left = ws.accounts.length - validAccounts(ws).length;
     if (left > 0) io.stderr.write(`${left} invalid account file${left === 1 ? ' was' : 's were'} left out of scoring.\n`);
   }
