@@ -13,9 +13,13 @@ export const commandHelp: Record<string, { group: HelpGroup; example: string }> 
   validate: { group: 'daily', example: 'kam validate' },
   check: { group: 'daily', example: 'kam check --format github' },
   score: { group: 'daily', example: 'kam score --sort composite' },
+  ls: { group: 'daily', example: 'kam ls --risk high --owner "Wang Lei"' },
+  actions: { group: 'daily', example: 'kam actions --due-within 14d' },
   plan: { group: 'daily', example: 'kam plan --format html --lang zh' },
   diff: { group: 'daily', example: 'kam diff main' },
+  trend: { group: 'daily', example: 'kam trend --every month' },
   schema: { group: 'tools', example: 'kam schema' },
+  export: { group: 'tools', example: 'kam export portfolio.xlsx' },
   explain: { group: 'tools', example: 'kam explain team/account-lead' },
 };
 
