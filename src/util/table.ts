@@ -108,7 +108,7 @@ export function renderTable(columns: readonly TableColumn[], rows: readonly (rea
 
   const lines: string[] = [rule('┌', '┬', '┐')];
   lines.push(`│ ${shown.map((c, k) => paintHead(cell(columns[c].head, displayWidth(columns[c].head), k))).join(' │ ')} │`);
-  lines.push(rule('├', '┼', '┤'));
+  if (rows.length > 0) lines.push(rule('├', '┼', '┤'));
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     let line = '│';

@@ -15,10 +15,14 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 function unitWidth(code: number): number {
   if (code >= 0x20 && code < 0x7f) return 1;
-  if ((code >= 0xa0 && code < 0x300) || code === 0x2026) return 1; // … is ambiguous: narrow, as string-width counts it
+  // Latin letters (not U+00A0-00BF: the soft hyphen has no width, and string-width takes © and ® as emoji)
+  if ((code >= 0xc0 && code < 0x2b0) || code === 0x2026) return 1; // … is ambiguous: narrow, as string-width counts it
   if (
-    (code >= 0x3000 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
+    // not U+302A-302F nor U+3099-309A: combining marks, of no width
+    (code >= 0x3000 && code <= 0x3029) ||
+    (code >= 0x3030 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x309b && code <= 0x33ff) ||
     (code >= 0x3400 && code <= 0x4dbf) ||
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0xac00 && code <= 0xd7a3) ||

@@ -4,7 +4,8 @@ import Table from 'cli-table3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { listTable, widthOf } from '../../src/cli/list-view.js';
+import { listTable } from '../../src/cli/list-view.js';
+import { displayWidth } from '../../src/util/text-width.js';
 
 const plain = new Chalk({ level: 0 });
 const cliTable3 = (heads: string[], aligns: ('left' | 'right')[], rows: string[][]) => {
@@ -33,7 +34,7 @@ describe('listTable', () => {
     const ranges = [[0x20, 0x7e], [0x3000, 0x303f], [0x4e00, 0x9fff], [0xff01, 0xffef], [0xa0, 0x2ff]] as const;
     const char = fc.constantFrom(...ranges).chain(([lo, hi]) => fc.integer({ min: lo, max: hi }).map((c) => String.fromCodePoint(c)));
     fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')), (s) => {
-      expect(widthOf(s)).toBe(stringWidth(s));
+      expect(displayWidth(s)).toBe(stringWidth(s));
     }), { numRuns: 2000 });
   });
 
