@@ -214,7 +214,7 @@ describe('history at scale', () => {
       const spawn: Spawn = (cmd, args, options): ChildProcess => {
         spawned.push([...args]);
         const child = defaultSpawn(cmd, args, options);
-        if (args[0] === 'cat-file') {
+        if (args.find((a) => !a.startsWith('-')) === 'cat-file') {
           const write = child.stdin!.write.bind(child.stdin!) as (chunk: string) => boolean;
           (child.stdin as unknown as { write: (chunk: string) => boolean }).write = (chunk: string) => {
             asked.push(...chunk.split('\n').filter(Boolean));
@@ -245,7 +245,8 @@ describe('history at scale', () => {
   it('a test of the test: a counting spawner sees every process', async () => {
     const spawned: string[] = [];
     const spawn: Spawn = (cmd, args, options) => {
-      spawned.push(args[0]);
+      // the git subcommand: the first argument after the global options (`--literal-pathspecs`)
+      spawned.push(args.find((a) => !a.startsWith('-'))!);
       return defaultSpawn(cmd, args, options);
     };
     await openRepo(mkdtempSync(join(tmpdir(), 'kam-no-git-')), { spawn }).catch(() => undefined);
