@@ -17,8 +17,8 @@ export function gitRepo(files: Record<string, string | Uint8Array>): string {
   return root;
 }
 
-/** Writes (string or bytes) or deletes (null) files, then commits everything. */
-export function change(root: string, files: Record<string, string | Uint8Array | null>, message?: string): void {
+/** Writes (string or bytes) or deletes (null) files under `root`. */
+export function writeFiles(root: string, files: Record<string, string | Uint8Array | null>): void {
   for (const [file, content] of Object.entries(files)) {
     const at = join(root, file);
     if (content === null) rmSync(at);
@@ -27,6 +27,11 @@ export function change(root: string, files: Record<string, string | Uint8Array |
       writeFileSync(at, content);
     }
   }
+}
+
+/** Writes (string or bytes) or deletes (null) files, then commits everything. */
+export function change(root: string, files: Record<string, string | Uint8Array | null>, message?: string): void {
+  writeFiles(root, files);
   if (message) commit(root, message);
 }
 

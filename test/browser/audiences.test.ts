@@ -14,6 +14,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, kam } from '../helpers.js';
 import { ensureChromium, launchArgs } from './chromium.js';
+import { boxesIn } from './glyphs.js';
 
 const accountsDir = join(example, 'accounts');
 const accounts = readdirSync(accountsDir)
@@ -87,22 +88,7 @@ describe('exec and customer reports in Chromium', () => {
 
   it('customer (zh): Chinese is drawn with a real font, never a fallback box', async () => {
     const { page } = await open(join(outs.get('zh/customer')!, 'accounts', `${longest}.html`));
-    const boxes = await page.locator('h1').first().evaluate((el) => {
-      const style = getComputedStyle(el);
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = 48;
-      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-      const draw = (ch: string) => {
-        ctx.clearRect(0, 0, 48, 48);
-        ctx.font = `${style.fontWeight} 32px ${style.fontFamily}`;
-        ctx.textBaseline = 'top';
-        ctx.fillText(ch, 4, 4);
-        return ctx.getImageData(0, 0, 48, 48).data.join(',');
-      };
-      const box = draw('\u{F0000}');
-      const chars = [...new Set([...(document.body.textContent ?? '')].filter((ch) => ch.codePointAt(0)! > 0x2e80 && ch.codePointAt(0)! < 0xf0000))];
-      return { chars: chars.length, boxes: chars.filter((ch) => draw(ch) === box) };
-    });
+    const boxes = await boxesIn(page, 'body');
     expect(boxes.chars).toBeGreaterThan(0);
     expect(boxes.boxes).toEqual([]);
     await page.close();

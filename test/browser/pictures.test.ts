@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
 import { example, kam } from '../helpers.js';
 import { ensureChromium, launchArgs } from './chromium.js';
+import { boxesIn } from './glyphs.js';
 
 const langs = ['en', 'zh'] as const;
 /**
@@ -79,30 +80,6 @@ const overlapping = (boxes: Rect[]) => {
 };
 const labelRects = (page: Page) =>
   page.locator('svg.kam-matrix text.label').evaluateAll((els) => els.map((e) => ({ ...e.getBoundingClientRect().toJSON(), text: e.textContent ?? '' }) as Rect));
-
-/**
- * The characters of a node's text that Chromium draws as the missing-glyph box: each character is
- * drawn on a canvas in the node's font (with the same fallback as the page) and compared, pixel
- * for pixel, with a private-use character no font has.
- */
-async function boxesIn(page: Page, selector: string): Promise<{ chars: number; boxes: string[] }> {
-  return page.locator(selector).first().evaluate((el) => {
-    const style = getComputedStyle(el);
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 48;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    const draw = (ch: string) => {
-      ctx.clearRect(0, 0, 48, 48);
-      ctx.font = `${style.fontWeight} 32px ${style.fontFamily}`;
-      ctx.textBaseline = 'top';
-      ctx.fillText(ch, 4, 4);
-      return ctx.getImageData(0, 0, 48, 48).data.join(',');
-    };
-    const box = draw('\u{F0000}');
-    const chars = [...new Set([...(el.textContent ?? '')].filter((ch) => ch.trim() !== '' && ch.codePointAt(0)! > 0x2e80))];
-    return { chars: chars.length, boxes: chars.filter((ch) => draw(ch) === box) };
-  });
-}
 
 /** The fonts Chromium drew a node's text with (DevTools protocol). */
 async function fontsOf(page: Page, selector: string): Promise<string[]> {

@@ -6,19 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kam, tempWorkspace } from '../helpers.js';
-import { account, commitAt, gitAt } from '../trend/history.js';
+import { account, commitAt, gitAt, strong } from '../trend/history.js';
 import { ensureChromium, launchArgs } from './chromium.js';
 
-const strong = `assessment:
-  attractiveness: high
-  potential: { volume: high, margin: high }
-  relationship: very_strong
-  relationship_level: strategic
-contacts:
-  - { name: A, role: decision_maker, level: executive, owner: X }
-  - { name: B, role: influencer, level: manager, owner: Y }
-  - { name: C, role: user, level: operational, owner: Y }
-`;
 const weak = 'assessment:\n  attractiveness: low\n  relationship: limited\n';
 
 let browser: Browser;

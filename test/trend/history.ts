@@ -1,7 +1,6 @@
 /** A scripted git history of a small workspace for the `kam trend` tests: every kind of change, one commit a month. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFiles } from '../git-helpers.js';
 import { tempWorkspace } from '../helpers.js';
 
 export function gitAt(cwd: string, date: string, ...args: string[]): string {
@@ -16,20 +15,14 @@ export function gitAt(cwd: string, date: string, ...args: string[]): string {
 
 /** Writes (or, for null, deletes) files and commits them at `date`; returns the commit. */
 export function commitAt(root: string, date: string, message: string, files: Record<string, string | null>): string {
-  for (const [file, content] of Object.entries(files)) {
-    const at = join(root, file);
-    if (content === null) rmSync(at);
-    else {
-      mkdirSync(dirname(at), { recursive: true });
-      writeFileSync(at, content);
-    }
-  }
+  writeFiles(root, files);
   gitAt(root, date, 'add', '-A');
   gitAt(root, date, 'commit', '-q', '--allow-empty', '-m', message);
   return gitAt(root, date, 'rev-parse', 'HEAD').trim();
 }
 
-const strong = `assessment:
+/** An assessment and contacts that make an account score high. */
+export const strong = `assessment:
   attractiveness: high
   potential: { volume: high, margin: high }
   relationship: very_strong
