@@ -8,13 +8,12 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import jsyaml from 'js-yaml';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, kam } from '../helpers.js';
 import { ensureChromium, launchArgs } from './chromium.js';
-import { boxesIn } from './glyphs.js';
+import { boxesIn, openPage } from './page.js';
 
 const accountsDir = join(example, 'accounts');
 const accounts = readdirSync(accountsDir)
@@ -44,15 +43,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(file: string) {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => !r.url().startsWith('file://') && errors.push(`request ${r.url()}`));
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, errors };
-}
+const open = (file: string, viewport?: { width: number; height: number }) => openPage(browser, file, viewport);
 
 describe('exec and customer reports in Chromium', () => {
   for (const lang of ['en', 'zh'] as const) {

@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import jsyaml from 'js-yaml';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
 import { example, kam } from '../helpers.js';
 import { ensureChromium, launchArgs } from './chromium.js';
-import { boxesIn } from './glyphs.js';
+import { boxesIn, openPage } from './page.js';
 
 const langs = ['en', 'zh'] as const;
 /**
@@ -60,15 +59,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(file: string, viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => !r.url().startsWith('file://') && errors.push(`request ${r.url()}`));
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, errors };
-}
+const open = (file: string, viewport?: { width: number; height: number }) => openPage(browser, file, viewport);
 
 type Rect = { x: number; y: number; width: number; height: number; text: string };
 const overlapping = (boxes: Rect[]) => {

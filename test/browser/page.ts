@@ -1,5 +1,17 @@
-/** A check shared by the browser tests: Chinese drawn with a real font, never the missing-glyph box. */
-import type { Page } from 'playwright-core';
+/** What the browser tests share: opening a report page and watching it, and the missing-glyph check. */
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+
+/** Opens a report file; `errors` collects console errors, page errors and any request beyond the file system. */
+export async function openPage(browser: Browser, file: string, viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => !r.url().startsWith('file://') && errors.push(`request ${r.url()}`));
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, errors };
+}
 
 /**
  * The characters of a node's text that Chromium draws as the missing-glyph box: each character is
