@@ -41,7 +41,8 @@ const isIndicator = (c: number) => c === DASH || c === QUESTION || c === COLON;
 /**
  * Whether the strict parser must read `text`. The checks run on native string searches (a
  * character loop over every file costs a tenth of the parse), from the cheapest:
- * - a tab, a directive (`%` at a line start), content after `---` or `...`, an explicit key (`? `);
+ * - a tab, a directive (`%` at a line start), content after `---` or `...`, an explicit key (`? `),
+ *   a first line of content that is indented;
  * - a `#` right after a closing quote or bracket;
  * - a block scalar header (`|`, `>`) whose next line holds only spaces or a comment;
  * - a flow collection (`[`, `{`) not closed on its line, or used as a key (`[a]: b`);
@@ -50,6 +51,8 @@ const isIndicator = (c: number) => c === DASH || c === QUESTION || c === COLON;
  */
 export function needsStrict(text: string): boolean {
   if (text.includes('\t') || text.charCodeAt(0) === PERCENT || text.includes('\n%')) return true;
+  // a document whose first line is indented: js-yaml lets a later line come out of that indentation
+  if (firstContentIndented(text)) return true;
   // an explicit key (`? `), which can be a collection
   if ((text.includes('? ') || text.includes('?\n')) && EXPLICIT_KEY.test(text)) return true;
   if ((text.includes('---') || text.includes('...')) && DOCUMENT_MARKER_CONTENT.test(text)) return true;
@@ -59,6 +62,21 @@ export function needsStrict(text: string): boolean {
   }
   if (blockHeaderThenSpaces(text, PIPE) || blockHeaderThenSpaces(text, GT)) return true;
   return opensOverLines(text, OPEN_SQ) || opensOverLines(text, OPEN_CURLY) || opensOverLines(text, DQ) || opensOverLines(text, SQ);
+}
+
+/** Whether the first line that holds content (not blank, not a comment) starts with a space. */
+function firstContentIndented(text: string): boolean {
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) === SPACE) j++;
+    const c = text.charCodeAt(j);
+    if (j < text.length && c !== LF && c !== CR && c !== HASH) return j > i;
+    const end = text.indexOf('\n', j);
+    if (end < 0) return false;
+    i = end + 1;
+  }
+  return false;
 }
 
 const EXPLICIT_KEY = /^[ -]*\?(?:[ ]|$)/m;

@@ -75,7 +75,7 @@ describe('needsStrict', () => {
   });
 
   it('sends the constructs js-yaml mishandles to the strict parser', () => {
-    for (const t of ['flow: [a,\nb,\nc]\n', '[ a, b, c, ]#invalid\n', '--- key1: value1\n    key2: value2\n', 'key: "value"# invalid comment\n', 'quoted: "a\nb\nc"\n', 'foo: |\n\t\nbar: 1\n', 'empty: >\n \n  \n # c\n', '%YAML 1.2\n']) {
+    for (const t of ['    - \n- \'a\'\n', 'flow: [a,\nb,\nc]\n', '[ a, b, c, ]#invalid\n', '--- key1: value1\n    key2: value2\n', 'key: "value"# invalid comment\n', 'quoted: "a\nb\nc"\n', 'foo: |\n\t\nbar: 1\n', 'empty: >\n \n  \n # c\n', '%YAML 1.2\n']) {
       expect(needsStrict(t), t).toBe(true);
     }
   });
