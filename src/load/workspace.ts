@@ -12,6 +12,7 @@ import { Account } from '../schema/account.js';
 import { configCodes, fileCodes, type Code } from '../codes.js';
 import { hasRate } from '../schema/fx.js';
 import { schemaRules } from '../schema/common.js';
+import { compiledCheck } from '../schema/compiled.js';
 import { Competitor } from '../schema/competitor.js';
 import { Config, defaultConfig } from '../schema/config.js';
 import { zodIssues, type SchemaIssue } from '../schema/issues.js';
@@ -99,6 +100,15 @@ export function loadDoc<K extends FileKind>(kind: K, file: string, source: Decod
   const issues: SchemaIssue[] = [];
   if (raw === null || raw === undefined) {
     issues.push({ path: [], target: 'key', rule: fileCodes.empty, message: 'the file is empty: it must hold a mapping (key: value lines)' });
+  } else if (compiledCheck(kind)?.(raw)) {
+    // the compiled check passed: zod and the unknown-key walk would find nothing (compiled.ts)
+    const data = raw as { id?: string };
+    if (id !== null && data.id !== id) {
+      issues.push({ path: ['id'], target: 'value', rule: schemaRules.idMismatch, message: `id \`${data.id}\` must equal the file name \`${id}\`` });
+    }
+    // what lies beyond the schema: the contacts' reports_to and influences
+    if (kind === 'account') issues.push(...contactRefIssues((data as { contacts?: Parameters<typeof contactRefIssues>[0] }).contacts));
+    if (issues.length === 0) doc.data = raw as DataOf[K];
   } else {
     const result = schema.safeParse(raw);
     if (!result.success) issues.push(...zodIssues(result.error, raw));
